@@ -11,6 +11,8 @@ export interface DemoCategory {
   share: number;
   vendors: readonly string[];
   fits: readonly string[];
+  /** Fit advice makes no sense for unsized items like sunglasses or wallets. */
+  fitsNeedSizes?: boolean;
   features: readonly string[];
 }
 
@@ -44,10 +46,10 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
       'Relaxed, boxy fit — size down if you prefer a closer silhouette.',
     ],
     features: [
-      'Two zippered hand pockets and an interior chest pocket keep your phone and keys secure.',
-      'An adjustable hem and hook-and-loop cuffs seal out drafts.',
-      'The two-way main zip lets you vent heat without taking the jacket off.',
-      'It packs into its own pocket for travel.',
+      'Deep hand pockets and an interior chest pocket keep your phone and keys secure.',
+      'Articulated sleeves let you reach and lift without the hem riding up.',
+      'Small reflective details at the back help you stay visible on dark evenings.',
+      'Every seam is finished inside, so it looks as good open as closed.',
     ],
   },
   {
@@ -88,7 +90,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     ],
     features: [
       'A grippy rubber outsole handles wet pavement and loose trail alike.',
-      'The cushioned footbed is made from 30 % recycled foam.',
+      'Every pair is inspected by hand before it leaves the factory.',
       'A gusseted tongue keeps out grit and small stones.',
     ],
   },
@@ -100,7 +102,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
       'Sized to fit under most airline seats.',
     ],
     features: [
-      'A padded sleeve holds laptops up to 16 inches.',
+      'Interior organiser pockets stop small things from sinking to the bottom.',
       'YKK zippers and bar-tacked stress points are built for daily use.',
       'A hidden back pocket keeps your passport and wallet out of reach of pickpockets.',
       'The water-resistant base lets you set it down on wet ground.',
@@ -109,7 +111,9 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
   {
     name: 'Accessories', code: 'ACC', share: 0.16,
     vendors: [HOUSE_BRAND, HOUSE_BRAND, 'Kestrel Eyewear', 'Northbound Supply Co.'],
-    fits: ['One size fits most adults.', 'Sized generously; see the size chart for measurements.'],
+    // Only sized accessories (gloves, belts, socks) get a fit sentence; see fitsNeedSizes.
+    fits: ['Sized generously; see the size chart on this page for measurements.', 'If you are between sizes, we recommend the larger one.'],
+    fitsNeedSizes: true,
     features: [
       'Comes in a recycled-cardboard gift box.',
       'A small woven label is the only branding.',
@@ -121,7 +125,7 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     vendors: [HOUSE_BRAND, 'Trailwise', 'Northbound Supply Co.'],
     fits: ['Trail-tested by our staff on three seasons of weekend trips.'],
     features: [
-      'Backed by our two-year warranty against manufacturing defects.',
+      'Covered by our warranty against manufacturing defects.',
       'Every part can be replaced individually through our repair program.',
       'Light enough for backpacking, tough enough for car camping with kids.',
     ],
@@ -137,7 +141,7 @@ export const DEMO_PRODUCT_TYPES: readonly DemoProductType[] = [
   { category: 'Jackets', noun: 'Chore Coat', seasonality: 'flat', priceDollars: [110, 170], gendered: false, sizes: OUTERWEAR_SIZES, colorCount: [2, 3], materials: ['canvas'], pitches: ['a workwear classic with four patch pockets', 'a rugged overshirt-jacket that softens with every wear'] },
   { category: 'Jackets', noun: 'Windbreaker', seasonality: 'summer', priceDollars: [90, 130], gendered: false, sizes: APPAREL_SIZES, colorCount: [2, 3], materials: ['nylon'], pitches: ['a featherweight layer for breezy summer evenings', 'a packable wind jacket for runs, rides and ferry decks'] },
   { category: 'Tees', noun: 'Crew Tee', seasonality: 'flat', priceDollars: [18, 32], gendered: true, sizes: APPAREL_SIZES, colorCount: [3, 5], materials: ['cotton', 'organic-cotton'], pitches: ['the everyday crew-neck tee we wear more than anything else we make', 'a midweight tee with a clean crew neck'] },
-  { category: 'Tees', noun: 'Pocket Tee', seasonality: 'flat', priceDollars: [24, 36], gendered: false, sizes: APPAREL_SIZES, colorCount: [3, 5], materials: ['cotton', 'slub-cotton'], pitches: ['a heavyweight tee with a chest pocket', 'a boxy pocket tee inspired by vintage workwear'] },
+  { category: 'Tees', noun: 'Pocket Tee', seasonality: 'flat', priceDollars: [24, 36], gendered: false, sizes: APPAREL_SIZES, colorCount: [3, 5], materials: ['cotton', 'slub-cotton'], pitches: ['a heavyweight tee with a chest pocket', 'a pocket tee inspired by vintage workwear'] },
   { category: 'Tees', noun: 'Long Sleeve Tee', seasonality: 'flat', priceDollars: [30, 45], gendered: true, sizes: APPAREL_SIZES, colorCount: [2, 4], materials: ['organic-cotton', 'merino'], pitches: ['a long-sleeve base layer that also looks good on its own', 'a soft long-sleeve tee for cool mornings'] },
   { category: 'Tees', noun: 'Graphic Tee', seasonality: 'summer', priceDollars: [28, 40], gendered: false, sizes: APPAREL_SIZES, colorCount: [2, 3], materials: ['cotton'], pitches: ['a screen-printed tee featuring artwork from a Pacific Northwest illustrator', 'a tee printed with water-based inks that soften over time'] },
   { category: 'Tees', noun: 'Linen Tee', seasonality: 'summer', priceDollars: [36, 45], gendered: true, sizes: APPAREL_SIZES, colorCount: [2, 4], materials: ['linen'], pitches: ['an airy tee for the hottest days of summer', 'a linen-blend tee that stays cool in humid weather'] },

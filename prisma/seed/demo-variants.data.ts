@@ -13,6 +13,8 @@ export interface VariantPlan {
   colors: readonly DemoColor[];
   pricedOption?: { name: string; values: readonly (readonly [string, number])[] };
   basePriceDollars: number;
+  /** The type's lowest price; a .95 ending must not push a $18 tee to $17.95. */
+  minPriceDollars: number;
   /** 5 turns $45.00 into $44.95; stores tend to pick one convention per product. */
   centsOff: 0 | 5;
   compareAtRatio: number | null;
@@ -33,7 +35,7 @@ export function buildVariants(random: Random, plan: VariantPlan): DemoVariant[] 
   const combinations = combineAxes(listAxes(plan));
   const totalWeight = combinations.reduce((sum, axes) => sum + multiplyWeights(axes), 0);
   return combinations.map((axes, index) => {
-    const priceCents = roundPriceCents(plan.basePriceDollars * multiplyPriceFactors(axes), plan.centsOff);
+    const priceCents = Math.max(plan.minPriceDollars * 100, roundPriceCents(plan.basePriceDollars * multiplyPriceFactors(axes), plan.centsOff));
     const share = multiplyWeights(axes) / totalWeight;
     return {
       externalId: `demo-v-${plan.productNumber}-${String(index + 1).padStart(2, '0')}`,
@@ -113,7 +115,7 @@ function planInventory(random: Random, plan: VariantPlan, share: number): number
   const roll = random.next();
   if (roll < 0.07) return 0;
   if (roll < 0.15) return random.int(1, 3);
-  return Math.max(2, Math.round(plan.weeklyUnits * share * random.float(2, 12) + random.int(0, 4)));
+  return Math.round(plan.weeklyUnits * share * random.float(3, 14)) + random.int(2, 8);
 }
 
 function listDistinctOptionValues(product: DemoProduct, option: string): string[] {

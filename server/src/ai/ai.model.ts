@@ -121,6 +121,11 @@ export interface GenerateResult<T = unknown> {
   model?: string;
 }
 
+/** Injected wherever time matters, so tests control it. */
+export interface Clock {
+  now(): number;
+}
+
 export const emptyUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 });
 
 export type ProviderErrorKind =

@@ -48,7 +48,7 @@ function poolConfig(databaseUrl: string) {
 function withDisposableShadowDb(config: ReturnType<typeof poolConfig>) {
   const factory = new PrismaPg(config);
   return {
-    provider: factory.provider,
+    provider: 'postgres' as const,
     adapterName: factory.adapterName,
     connect: async () => fitForMigrations(await factory.connect()),
     async connectToShadowDb() {
@@ -157,7 +157,6 @@ export async function diffMigrationsToSchema(databaseUrl: string, prismaDir: str
       to: { tag: 'schemaDatamodel', files: [schemaFile] },
       script: true,
       exitCode: null,
-      shadowDatabaseUrl: null,
       filters: noFilters,
     });
     return emptyDiffToBlank(result.stdout ?? '');

@@ -1,0 +1,66 @@
+import type { AiTask, ProviderCredentials, ProviderId, StreamPart } from './ai.model';
+import type { RoutingPolicyOverride } from './routing-policy';
+
+/**
+ * What the AI engine needs from the rest of the server. Each is small enough to
+ * implement with a Prisma query or two; `testing/in-memory.ports.ts` has the
+ * in-memory versions the tests use.
+ */
+
+export type AiUsageOutcome = 'ok' | 'error' | 'cancelled' | 'cached' | 'budget-blocked';
+
+/** One row per engine call, whatever happened. */
+export interface AiUsageRow {
+  workspaceId: string;
+  task: AiTask;
+  provider: ProviderId;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Integer micro-dollars (1e-6 USD). */
+  costMicroUsd: number;
+  latencyMs: number;
+  /** Time to the first text or tool call; null when none arrived. */
+  firstTokenMs: number | null;
+  outcome: AiUsageOutcome;
+  errorMessage?: string;
+}
+
+export interface AiUsageSink {
+  record(row: AiUsageRow): Promise<void>;
+}
+
+export type BudgetState = 'ok' | 'warning' | 'exceeded';
+
+export interface AiBudgetStatus {
+  state: BudgetState;
+  /** What the shopper assistant does when the budget is used up. */
+  onExceeded: 'offline' | 'handoff';
+}
+
+export interface AiBudget {
+  check(workspaceId: string): Promise<AiBudgetStatus>;
+}
+
+/** A finished, successful answer, replayed part by part on a cache hit. */
+export interface CachedAiResponse {
+  provider: ProviderId;
+  model: string;
+  parts: StreamPart[];
+}
+
+/** Keys are sha256 hex strings; expiry is the store's business. */
+export interface AiResponseCache {
+  get(key: string): Promise<CachedAiResponse | undefined>;
+  set(key: string, value: CachedAiResponse): Promise<void>;
+}
+
+/** Provider keys for a workspace: its own (decrypted) keys, else the instance's from the environment. */
+export type AiCredentialsResolver = (workspaceId: string) => Promise<ProviderCredentials>;
+
+export type AiPolicyResolver = (workspaceId: string) => Promise<RoutingPolicyOverride | undefined>;
+
+export interface AiEvents {
+  emit(name: string, payload: Record<string, unknown>): void | Promise<void>;
+}

@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A scripted local HTTP server that speaks one vendor's wire protocol, so tests
+ * run the real SDKs end to end. Each request takes the next reply from a queue
+ * and is recorded for assertions.
+ */
+
+export interface FakeToolCall {
+  id: string;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export interface FakeReply {
+  /** Non-2xx answers with an error body in the vendor's shape. */
+  status?: number;
+  headers?: Record<string, string>;
+  errorMessage?: string;
+  text?: string[];
+  toolCalls?: FakeToolCall[];
+  /** A structured-output answer, rendered as the vendor would (JSON text, or a forced tool call). */
+  json?: unknown;
+  usage?: { inputTokens: number; outputTokens: number; cachedInputTokens?: number };
+  /** Raw vendor finish reason, when the default (stop / tool calls) is not wanted. */
+  finishReason?: string;
+  /** Destroys the socket after this many SSE events: a connection cut mid-stream. */
+  cutAfterEvents?: number;
+  /** Pause before each SSE event: a slow stream, for timeouts and cancellation. */
+  eventDelayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: any;
+  /** True once the client went away before the response was complete. */
+  closedEarly: boolean;
+  closed: Promise<void>;
+}
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+}
+
+export interface VendorProtocol {
+  /** Route a request: 'stream' for SSE, 'unary' for one JSON body, undefined for 404. */
+  classify(method: string, path: string): 'stream' | 'unary' | undefined;
+  streamEvents(reply: FakeReply, body: any, path: string): SseEvent[];
+  unaryBody(reply: FakeReply, body: any, path: string): unknown;
+  errorBody(status: number, message: string): unknown;
+}
+
+export interface FakeServer {
+  url: string;
+  requests: RecordedRequest[];
+  enqueue(...replies: FakeReply[]): void;
+  /** Replies still waiting in the queue. */
+  pending(): number;
+  close(): Promise<void>;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startFakeServer(protocol: VendorProtocol): Promise<FakeServer> {
+  const queue: FakeReply[] = [];
+  const requests: RecordedRequest[] = [];
+
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    let resolveClosed!: () => void;
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: req.headers,
+      body: raw ? safeJson(raw) : undefined,
+      closedEarly: false,
+      closed: new Promise((resolve) => (resolveClosed = resolve)),
+    };
+    requests.push(recorded);
+    res.on('close', () => {
+      if (!res.writableFinished) recorded.closedEarly = true;
+      resolveClosed();
+    });
+
+    const kind = protocol.classify(recorded.method, url.pathname);
+    if (!kind) return sendJson(res, 404, protocol.errorBody(404, `No route for ${url.pathname}`));
+    const reply = queue.shift();
+    if (!reply) return sendJson(res, 500, protocol.errorBody(500, 'The fake server has no scripted reply left'));
+    if (reply.status && reply.status >= 300) {
+      return sendJson(res, reply.status, protocol.errorBody(reply.status, reply.errorMessage ?? 'scripted failure'), reply.headers);
+    }
+    if (kind === 'unary') return sendJson(res, 200, protocol.unaryBody(reply, recorded.body, url.pathname), reply.headers);
+    await writeSse(res, protocol.streamEvents(reply, recorded.body, url.pathname), reply);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    enqueue: (...replies) => void queue.push(...replies),
+    pending: () => queue.length,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function writeSse(res: ServerResponse, events: SseEvent[], reply: FakeReply): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
+  res.flushHeaders();
+  for (const [index, event] of events.entries()) {
+    if (reply.cutAfterEvents !== undefined && index >= reply.cutAfterEvents) {
+      res.socket?.destroy();
+      return;
+    }
+    if (reply.eventDelayMs) await wait(reply.eventDelayMs);
+    if (res.destroyed || res.writableEnded) return;
+    res.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
+  }
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Splits a string into `count` roughly equal pieces, as vendors fragment streamed JSON. */
+export function fragments(text: string, count = 3): string[] {
+  const size = Math.max(1, Math.ceil(text.length / count));
+  const pieces: string[] = [];
+  for (let index = 0; index < text.length; index += size) pieces.push(text.slice(index, index + size));
+  return pieces;
+}

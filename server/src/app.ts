@@ -1,0 +1,114 @@
+import type http from 'node:http';
+import express from 'express';
+import type { Server as SocketServer } from 'socket.io';
+import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
+import type { Config } from './platform/config';
+import { ensureDataDir, resolveSecret } from './platform/data-dir';
+import { type Database, openDatabase } from './platform/database';
+import { type Jobs, startJobs } from './platform/jobs/jobs';
+import type { Logger } from './platform/logger';
+import { findPrismaDir, readMigrations } from './platform/migrations/migration-files';
+import { applyMigrations } from './platform/migrations/migrate';
+import type { Progress } from './platform/progress';
+import { demoImageRoutes } from './transport/http/demo-images.routes';
+import { errorHandler, notFoundHandler } from './transport/http/errors';
+import { healthRoutes } from './transport/http/health.routes';
+import { closeHttpServer, createHttpApp, listen } from './transport/http/http-server';
+import { createSocketServer, drainSockets, prepareSocketAdapterTable } from './transport/socket/socket-server';
+import path from 'node:path';
+
+/**
+ * Builds and starts one Closer node: config → data dir → HTTP port → database
+ * → migrations → demo seed → jobs → sockets → ready. `main.ts` adds signals
+ * and printing; tests start the very same thing.
+ */
+export interface Closer {
+  url: string;
+  port: number;
+  database: Database;
+  jobs: Jobs;
+  io: SocketServer;
+  secret: string;
+  demo: { email: string; password: string; widgetKey: string } | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startCloser(config: Config, deps: { log: Logger; progress: Progress }): Promise<Closer> {
+  const { log, progress } = deps;
+  await ensureDataDir(config.dataDir);
+  const secret = await resolveSecret(config.dataDir, config.secret);
+
+  let accepting = false;
+  let database: Database | undefined;
+  let jobs: Jobs | undefined;
+  const app = createHttpApp();
+  app.use(
+    healthRoutes({
+      accepting: () => accepting,
+      database: async () => (database ? database.pool.query('SELECT 1').then(() => true, () => false) : false),
+      jobs: async () => (jobs ? jobs.isReady() : false),
+    }),
+  );
+  const server = await listen(app, config.port, config.host);
+  const port = (server.address() as { port: number }).port;
+
+  const cleanUp = async () => {
+    await closeHttpServer(server);
+    await jobs?.stop(5_000).catch(() => {});
+    await database?.close();
+  };
+  try {
+    database = await progress.step(
+      config.databaseUrl ? 'Connecting to PostgreSQL' : 'Starting embedded PostgreSQL',
+      () => openDatabase(config),
+    );
+    const openedDatabase = database;
+    const prismaDir = findPrismaDir();
+    await progress.step('Applying database migrations', async (update) => {
+      const result = await applyMigrations(openedDatabase.pool, readMigrations(path.join(prismaDir, 'migrations')), (_name, index, total) =>
+        update(index, total),
+      );
+      if (result.modified.length > 0) log.warn({ migrations: result.modified }, 'applied migrations were edited afterwards');
+    });
+    const demo = config.seedDemo
+      ? await seedDemoStore(openedDatabase.prisma, { progress, log })
+      : undefined;
+    jobs = await progress.step('Starting background jobs', () => startJobs({ databaseUrl: openedDatabase.url, log }));
+    await prepareSocketAdapterTable(openedDatabase.pool);
+    const io = createSocketServer(server, openedDatabase.pool);
+
+    app.use(express.json({ limit: '1mb' }));
+    app.use(demoImageRoutes());
+    app.use(notFoundHandler);
+    app.use(errorHandler(log));
+    accepting = true;
+
+    const startedJobs = jobs;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      database: openedDatabase,
+      jobs: startedJobs,
+      io,
+      secret,
+      demo,
+      stop() {
+        stopping ??= (async () => {
+          accepting = false;
+          // Order matters: stop taking requests, let sockets go, let running jobs
+          // finish (or hand them back), and only then close the database under them.
+          const httpClosed = closeHttpServer(server);
+          await drainSockets(io);
+          await httpClosed;
+          await startedJobs.stop();
+          await openedDatabase.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}

@@ -5,6 +5,7 @@
 import { DEMO_CATEGORIES, DEMO_PRODUCT_TYPES, type DemoCategory, type DemoProductType } from './demo-catalog.data';
 import { addUtcDays, countUtcDays, startOfUtcDay } from './demo-calendar.data';
 import { DEMO_COLORS, DEMO_LINE_NAMES, DEMO_MATERIALS } from './demo-copy.data';
+import { computeProductRate } from './demo-demand.data';
 import type { DemoDemand, DemoProduct } from './demo-store.types';
 import { buildVariants, type VariantPlan } from './demo-variants.data';
 import { createRandom, deriveSeed, type Random } from './random';
@@ -44,7 +45,8 @@ function allocateCategories(productCount: number): string[] {
   const exact = DEMO_CATEGORIES.map((category) => category.share * productCount);
   const counts = exact.map(Math.floor);
   const order = exact.map((value, i) => ({ i, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest);
-  for (let k = 0; k < productCount - counts.reduce((sum, c) => sum + c, 0); k++) {
+  const missing = productCount - counts.reduce((sum, c) => sum + c, 0);
+  for (let k = 0; k < missing; k++) {
     const slot = order[k % order.length];
     if (slot) counts[slot.i] = (counts[slot.i] ?? 0) + 1;
   }
@@ -165,7 +167,6 @@ function finalizeProduct(random: Random, draft: ProductDraft, index: number, per
   const { type, categoryInfo, lifecycle, audience, demand } = draft;
   const productNumber = String(index + 1).padStart(3, '0');
   const compareAtRatio = lifecycle !== 'draft' && random.chance(0.15) ? random.float(1.2, 1.45) : null;
-  const years = countUtcDays(demand.launchedAt > period.periodStart ? demand.launchedAt : period.periodStart, period.endDate) / 365;
   const plan: VariantPlan = {
     productNumber,
     categoryCode: categoryInfo.code,
@@ -176,7 +177,8 @@ function finalizeProduct(random: Random, draft: ProductDraft, index: number, per
     minPriceDollars: type.priceDollars[0],
     centsOff: random.chance(0.35) ? 5 : 0,
     compareAtRatio,
-    weeklyUnits: demand.baseWeeklyUnits * Math.max(0, 1 + demand.trendPerYear) ** Math.max(years, 0),
+    // Stock is sized for current demand; drafts are stocked for their launch.
+    weeklyUnits: lifecycle === 'draft' ? demand.baseWeeklyUnits : 7 * computeProductRate(demand, addUtcDays(startOfUtcDay(period.endDate), -1), period.periodStart),
     stock: lifecycle === 'archived' ? 'none' : lifecycle === 'intermittent' ? 'slow' : lifecycle === 'draft' ? 'prelaunch' : 'normal',
   };
   const variants = buildVariants(random, plan);

@@ -100,6 +100,21 @@ describe('determinism and speed', () => {
     expect(digestStore(generateDemoStore())).toBe(digestStore(store));
   });
 
+  it('honours other options, including an end date that is not midnight', () => {
+    const endDate = new Date('2024-03-15T12:30:00Z');
+    const small = generateDemoStore({ seed: 3, productCount: 30, endDate });
+    const start = new Date('2022-09-15T12:30:00Z');
+    expect(small.products).toHaveLength(30);
+    expect(small.orders.length).toBeGreaterThan(1000);
+    for (const order of small.orders) {
+      expect(order.createdAt >= start && order.createdAt < endDate).toBe(true);
+      for (const line of order.lines) {
+        const product = small.products.find((p) => p.externalId === line.productExternalId);
+        expect(order.createdAt >= (product?.demand.launchedAt ?? endDate)).toBe(true);
+      }
+    }
+  });
+
   it('generates the default store in under 3 seconds', () => {
     expect(generationMs).toBeLessThan(3000);
   });
@@ -223,13 +238,15 @@ describe('orders', () => {
   });
 
   it('references existing products and variants at their prices, with consistent totals', () => {
+    const variantsById = new Map(store.products.flatMap((p) => p.variants.map((v) => [v.externalId, { product: p, variant: v }] as const)));
     for (const order of store.orders) {
       expect(order.lines.length).toBeGreaterThan(0);
       let subtotal = 0;
       for (const line of order.lines) {
-        const variant = productsById.get(line.productExternalId)?.variants.find((v) => v.externalId === line.variantExternalId);
-        expect(variant, line.variantExternalId).toBeDefined();
-        expect(line.unitPriceCents).toBe(variant?.priceCents);
+        const found = variantsById.get(line.variantExternalId);
+        expect(found?.product.externalId, line.variantExternalId).toBe(line.productExternalId);
+        expect(line.unitPriceCents).toBe(found?.variant.priceCents);
+        expect(line.title.startsWith(found?.product.title ?? '?')).toBe(true);
         expect([1, 2, 3]).toContain(line.quantity);
         subtotal += line.quantity * line.unitPriceCents;
       }

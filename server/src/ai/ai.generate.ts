@@ -75,5 +75,5 @@ export function parseStructuredOutput<T>(text: string, output: StructuredOutput<
 
 function stripCodeFence(text: string): string {
   const fenced = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/i.exec(text);
-  return fenced ? fenced[1].trim() : text;
+  return fenced?.[1] !== undefined ? fenced[1].trim() : text;
 }

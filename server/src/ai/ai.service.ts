@@ -146,7 +146,7 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
         yield part;
       }
       if (cacheable && trace.outcome === 'ok' && trace.provider !== 'offline' && isReusable(parts, request)) {
-        const choice = { provider: trace.provider ?? 'offline', model: trace.model ?? 'none' };
+        const choice: RouteChoice = { provider: trace.provider ?? 'offline', model: trace.model ?? 'none' };
         try {
           await deps.cache.set(cacheKeyFor(task, choice, request), { ...choice, parts });
         } catch (error) {

@@ -41,12 +41,12 @@ export function encryptSecret(plaintext: string, secret: string, context = ''): 
 }
 
 export function decryptSecret(token: string, secret: string, context = ''): string {
-  const parts = token.split(':');
-  if (parts.length !== 4 || parts[0] !== VERSION) {
+  const [version, ...encoded] = token.split(':');
+  if (version !== VERSION || encoded.length !== 3) {
     throw new SecretDecryptionError('Unsupported or malformed encrypted secret');
   }
-  const [iv, tag, ciphertext] = parts.slice(1).map((part) => Buffer.from(part, 'base64url'));
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+  const [iv, tag, ciphertext] = encoded.map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !ciphertext || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
     throw new SecretDecryptionError('Malformed encrypted secret');
   }
   try {

@@ -124,7 +124,9 @@ async function writeSse(res: ServerResponse, events: SseEvent[], reply: FakeRepl
     }
     if (reply.eventDelayMs) await wait(reply.eventDelayMs);
     if (res.destroyed || res.writableEnded) return;
-    res.write(`${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`);
+    const payload = `${event.event ? `event: ${event.event}\n` : ''}data: ${event.data}\n\n`;
+    // Wait until the event is handed to the socket, so a cut right after it still delivers it.
+    await new Promise<void>((resolve) => res.write(payload, () => resolve()));
   }
   res.end();
 }

@@ -14,8 +14,10 @@ export function createGeminiAdapter(options: AdapterOptions): ProviderAdapter {
     apiKey: options.apiKey,
     // Explicit, so GOOGLE_GENAI_USE_VERTEXAI in the environment cannot switch backends.
     vertexai: false,
-    // No retryOptions: the SDK then makes exactly one attempt and the router retries.
-    httpOptions: options.baseURL ? { baseUrl: options.baseURL } : undefined,
+    // v1beta carries the features we use (responseJsonSchema, parametersJsonSchema,
+    // thought signatures); SDK 3 defaults to v1. No retryOptions: the SDK then
+    // makes exactly one attempt and the router does the retrying.
+    httpOptions: { apiVersion: 'v1beta', ...(options.baseURL && { baseUrl: options.baseURL }) },
   });
   const baseFetch: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
   return { id: 'gemini', stream: (model, request) => streamGemini(client, baseFetch, model, request) };

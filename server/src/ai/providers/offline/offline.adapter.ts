@@ -59,7 +59,7 @@ function latestToolTurn(messages: ChatMessage[]): { results: ToolMessage[]; call
   let index = messages.length - 1;
   for (; index >= 0; index--) {
     const message = messages[index];
-    if (message.role !== 'tool') break;
+    if (message?.role !== 'tool') break;
     results.unshift(message);
   }
   const previous = messages[index];

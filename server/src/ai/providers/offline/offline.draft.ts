@@ -27,7 +27,7 @@ function draftNode(input: JsonSchema, key: string, root: JsonSchema, topic: stri
   if (node.default !== undefined) return node.default;
   const options = (node.anyOf ?? node.oneOf) as JsonSchema[] | undefined;
   if (Array.isArray(options) && options.length > 0) {
-    const option = options.find((candidate) => candidate.type !== 'null') ?? options[0];
+    const option = options.find((candidate) => candidate.type !== 'null') ?? options[0] ?? {};
     return draftNode(option, key, root, topic, depth + 1);
   }
   if (Array.isArray(node.allOf) && node.allOf.length > 0) {

@@ -170,6 +170,7 @@ function finalizeProduct(random: Random, draft: ProductDraft, index: number, per
   const plan: VariantPlan = {
     productNumber,
     categoryCode: categoryInfo.code,
+    // Women's US shoe sizes sit one step below men's for the same foot.
     sizes: audience === "Women's" && type.category === 'Footwear' ? (type.sizes ?? []).map((size) => String(Number(size) - 1)) : (type.sizes ?? []),
     colors: type.colorCount ? random.sample(DEMO_COLORS, random.int(type.colorCount[0], type.colorCount[1])) : [],
     ...(type.pricedOption ? { pricedOption: type.pricedOption } : {}),

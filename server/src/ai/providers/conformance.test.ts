@@ -138,7 +138,7 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
       usage: { inputTokens: 120, outputTokens: 3, cachedInputTokens: 100 },
     });
     expect(server.requests).toHaveLength(1);
-    expect(harness.systemSent(server.requests[0].body)).toBe('Be brief.');
+    expect(harness.systemSent(server.request(0).body)).toBe('Be brief.');
   });
 
   it('round-trips a tool call: the follow-up request carries the call and its result', async () => {
@@ -152,7 +152,7 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
     const call = first.find((part) => part.type === 'tool-call');
     expect(call).toMatchObject({ type: 'tool-call', id: 'call_42', name: 'search_products', args: { query: 'red scarf', limit: 3 } });
     expect(first.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
-    expect(harness.toolNamesSent(server.requests[0].body)).toEqual(['search_products']);
+    expect(harness.toolNamesSent(server.request(0).body)).toEqual(['search_products']);
 
     if (call?.type !== 'tool-call') throw new Error('expected a tool call');
     const result = { products: [{ title: 'Red scarf', price: '29.00', currency: 'EUR' }] };
@@ -168,7 +168,7 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
     );
 
     expect(textOf(second)).toBe('We have a red scarf.');
-    const body = server.requests[1].body;
+    const body = server.request(1).body;
     expect(harness.toolCallEchoed(body)).toMatchObject({ name: 'search_products', args: { query: 'red scarf', limit: 3 } });
     const sent = harness.toolResultSent(body);
     expect(sent?.content).toEqual(result);
@@ -187,7 +187,7 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
     expect(result.object).toEqual({ title: 'Merino scarf', tags: ['warm', 'wool'] });
     expect(result.finishReason).toBe('stop');
     expect(result.toolCalls).toEqual([]);
-    expect(harness.structuredOutputRequested(server.requests[0].body)).toBe(true);
+    expect(harness.structuredOutputRequested(server.request(0).body)).toBe(true);
   });
 
   it('aborts the upstream request when the caller cancels', async () => {
@@ -209,8 +209,8 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
     expect(received).toEqual(['one ']);
     expect(failure).toBeInstanceOf(ProviderError);
     expect((failure as ProviderError).kind).toBe('aborted');
-    await server.requests[0].closed;
-    expect(server.requests[0].closedEarly).toBe(true);
+    await server.request(0).closed;
+    expect(server.request(0).closedEarly).toBe(true);
   });
 
   it('turns a connection cut mid-stream into a retryable ProviderError after the text so far', async () => {

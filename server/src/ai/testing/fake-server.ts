@@ -57,6 +57,8 @@ export interface VendorProtocol {
 export interface FakeServer {
   url: string;
   requests: RecordedRequest[];
+  /** The request at `index`; throws when it never arrived. */
+  request(index: number): RecordedRequest;
   enqueue(...replies: FakeReply[]): void;
   /** Replies still waiting in the queue. */
   pending(): number;
@@ -105,6 +107,11 @@ export async function startFakeServer(protocol: VendorProtocol): Promise<FakeSer
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    request: (index) => {
+      const recorded = requests[index];
+      if (!recorded) throw new Error(`The fake server received ${requests.length} requests, not ${index + 1}`);
+      return recorded;
+    },
     enqueue: (...replies) => void queue.push(...replies),
     pending: () => queue.length,
     close: async () => {

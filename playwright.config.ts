@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { chromium } from 'playwright-core';
+
+/**
+ * End-to-end tests in real Chromium: Playwright's own build when it is
+ * installed, else the system's (/usr/bin/chromium), since browsers cannot be
+ * downloaded everywhere we run.
+ */
+function chromiumExecutable(): string | undefined {
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && fs.existsSync(bundled)) return undefined;
+  } catch {
+    // Fall through to the system browser.
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((file) => fs.existsSync(file));
+}
+
+const port = Number(process.env.CLOSER_E2E_PORT ?? 3217);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node scripts/e2e-server.mjs',
+    url: `http://localhost:${port}/readyz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(port) },
+  },
+});

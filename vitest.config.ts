@@ -11,7 +11,9 @@ const shared = {
 
 export default defineConfig({
   test: {
-    reporters: process.env.CLOSER_TEST_JSON ? ['default', ['json', { outputFile: process.env.CLOSER_TEST_JSON }]] : ['default'],
+    reporters: process.env.CLOSER_TEST_JSON
+      ? ['default', ['json', { outputFile: process.env.CLOSER_TEST_JSON }]]
+      : ['default'],
     projects: [
       {
         test: {

@@ -15,17 +15,21 @@ export function generatePrismaClient({ force = false } = {}) {
   const digest = createHash('sha256').update(fs.readFileSync(schemaPath)).digest('hex');
   if (!force && fs.existsSync(stampPath) && fs.readFileSync(stampPath, 'utf8') === digest) return false;
   const placeholder = process.execPath;
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate', '--schema', schemaPath], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? placeholder,
-      PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? placeholder,
-      PRISMA_HIDE_UPDATE_MESSAGE: '1',
-      CHECKPOINT_DISABLE: '1',
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'prisma', 'build', 'index.js'), 'generate', '--schema', schemaPath],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? placeholder,
+        PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? placeholder,
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        CHECKPOINT_DISABLE: '1',
+      },
     },
-  });
+  );
   fs.writeFileSync(stampPath, digest);
   return true;
 }

@@ -42,7 +42,13 @@ const countVitest = (json) => ({
 });
 
 const vitestReport = path.join(reports, 'vitest.json');
-run('vitest: unit and database tests', [vitest, 'run', ...extraArgs], { CLOSER_TEST_JSON: vitestReport }, vitestReport, countVitest);
+run(
+  'vitest: unit and database tests',
+  [vitest, 'run', ...extraArgs],
+  { CLOSER_TEST_JSON: vitestReport },
+  vitestReport,
+  countVitest,
+);
 
 const externalUrl = process.env.CLOSER_TEST_EXTERNAL_DATABASE_URL;
 if (externalUrl && extraArgs.length === 0) {

@@ -100,7 +100,16 @@ export function listPromotions(periodStart: Date, endDate: Date): DemoPromotion[
 }
 
 function listPromotionTemplates(): ((year: number) => DemoPromotion)[] {
-  const fixed = (name: string, code: string, month: number, day: number, days: number, discountPercent: number, demandLift: number) =>
+  const fixed =
+    (
+      name: string,
+      code: string,
+      month: number,
+      day: number,
+      days: number,
+      discountPercent: number,
+      demandLift: number,
+    ) =>
     (year: number): DemoPromotion => {
       const startsAt = new Date(Date.UTC(year, month, day));
       return { name, code, startsAt, endsAt: addUtcDays(startsAt, days), discountPercent, demandLift };
@@ -113,7 +122,14 @@ function listPromotionTemplates(): ((year: number) => DemoPromotion)[] {
     (year) => {
       // Black Friday through Cyber Monday; the holiday factor already carries most of the lift.
       const startsAt = addUtcDays(findThanksgiving(year), 1);
-      return { name: 'Black Friday', code: 'BF25', startsAt, endsAt: addUtcDays(startsAt, 4), discountPercent: 25, demandLift: 1.25 };
+      return {
+        name: 'Black Friday',
+        code: 'BF25',
+        startsAt,
+        endsAt: addUtcDays(startsAt, 4),
+        discountPercent: 25,
+        demandLift: 1.25,
+      };
     },
   ];
 }

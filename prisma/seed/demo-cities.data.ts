@@ -72,6 +72,17 @@ export const DEMO_CITIES: readonly DemoCity[] = CITY_ROWS.map(toCity);
 
 function toCity([name, region, country, weight, climate, utcOffset, locale, quirks]: CityRow): DemoCity {
   const affinity: Record<string, number> = { ...CLIMATE_AFFINITY[climate] };
-  for (const [category, factor] of Object.entries(quirks ?? {})) affinity[category] = (affinity[category] ?? 1) * factor;
-  return { name, region, country, weight, hemisphere: country === 'AU' ? 'south' : 'north', climate, utcOffset, locale, affinity };
+  for (const [category, factor] of Object.entries(quirks ?? {}))
+    affinity[category] = (affinity[category] ?? 1) * factor;
+  return {
+    name,
+    region,
+    country,
+    weight,
+    hemisphere: country === 'AU' ? 'south' : 'north',
+    climate,
+    utcOffset,
+    locale,
+    affinity,
+  };
 }

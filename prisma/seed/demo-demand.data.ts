@@ -1,8 +1,16 @@
 // The demand model that turns a product's `demand` parameters into an expected daily rate.
 // Exported so forecasts and tests can compare what was sold against what the generator aimed for.
 
-import { type Climate, countUtcDays, findPromotion, type Hemisphere, holidayFactor, seasonalFactor, weekdayFactor } from './demo-calendar.data';
 import type { DemoPromotion } from './demo-calendar.data';
+import {
+  type Climate,
+  countUtcDays,
+  findPromotion,
+  type Hemisphere,
+  holidayFactor,
+  seasonalFactor,
+  weekdayFactor,
+} from './demo-calendar.data';
 import type { DemoDemand } from './demo-store.types';
 
 export interface DemandPlace {

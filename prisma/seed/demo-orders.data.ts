@@ -3,9 +3,16 @@
 // orders from that rate — instead of per-product sales glued into baskets afterwards — keeps
 // multi-line orders, cities and discounts coherent while product totals still follow the model.
 
-import { addUtcDays, type DemoPromotion, findPromotion, listPromotions, seasonalFactor, startOfUtcDay } from './demo-calendar.data';
+import {
+  addUtcDays,
+  type DemoPromotion,
+  findPromotion,
+  listPromotions,
+  seasonalFactor,
+  startOfUtcDay,
+} from './demo-calendar.data';
 import { DEMO_CITIES, type DemoCity } from './demo-cities.data';
-import { createCustomerBook, type CustomerBook, findOrCreateCustomer } from './demo-customers.data';
+import { type CustomerBook, createCustomerBook, findOrCreateCustomer } from './demo-customers.data';
 import { computeCalendarFactor, computeProductRate } from './demo-demand.data';
 import type { DemoOrder, DemoOrderLine, DemoProduct, Seasonality } from './demo-store.types';
 import { weighVariants } from './demo-variants.data';
@@ -33,20 +40,30 @@ const QUANTITY_WEIGHTS = [0.86, 0.11, 0.03] as const;
 const UNITS_PER_ORDER = expectValue(LINE_COUNTS, LINE_COUNT_WEIGHTS) * expectValue(QUANTITIES, QUANTITY_WEIGHTS);
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 // Local-time shopping rhythm: lunch-break browsing and a big evening peak on the sofa.
-const LOCAL_HOUR_ACTIVITY = [0.3, 0.18, 0.1, 0.07, 0.06, 0.09, 0.2, 0.45, 0.75, 0.95, 1.05, 1.15, 1.35, 1.3, 1.15, 1.1, 1.1, 1.2, 1.35, 1.55, 1.7, 1.6, 1.2, 0.65];
+const LOCAL_HOUR_ACTIVITY = [
+  0.3, 0.18, 0.1, 0.07, 0.06, 0.09, 0.2, 0.45, 0.75, 0.95, 1.05, 1.15, 1.35, 1.3, 1.15, 1.1, 1.1, 1.2, 1.35, 1.55, 1.7,
+  1.6, 1.2, 0.65,
+];
 const REFUND_RATE = 0.02;
 const CANCEL_RATE = 0.01;
 const PROMO_CODE_USAGE = 0.85;
 const WELCOME_CODE_USAGE = 0.08;
 
-export function generateOrders(products: readonly DemoProduct[], options: { seed: number; periodStart: Date; endDate: Date }): DemoOrder[] {
+export function generateOrders(
+  products: readonly DemoProduct[],
+  options: { seed: number; periodStart: Date; endDate: Date },
+): DemoOrder[] {
   const random = createRandom(deriveSeed(options.seed, 'orders'));
   const model = prepareOrderModel(products, options.periodStart, options.endDate);
   const orders: UnnumberedOrder[] = [];
   for (let day = startOfUtcDay(options.periodStart); day < options.endDate; day = addUtcDays(day, 1)) {
     for (const order of generateDayOrders(random, model, day)) orders.push(order);
   }
-  return orders.map((order, index) => ({ externalId: `demo-o-${String(index + 1).padStart(6, '0')}`, number: `#${1001 + index}`, ...order }));
+  return orders.map((order, index) => ({
+    externalId: `demo-o-${String(index + 1).padStart(6, '0')}`,
+    number: `#${1001 + index}`,
+    ...order,
+  }));
 }
 
 /** Each city's share of each category's demand: size weight × local affinity, normalised per category. */
@@ -59,17 +76,22 @@ export function computeCityShares(cities: readonly DemoCity[], category: string)
 function prepareOrderModel(products: readonly DemoProduct[], periodStart: Date, endDate: Date): OrderModel {
   const sharesByCategory = new Map<string, number[]>();
   for (const product of products) {
-    if (!sharesByCategory.has(product.category)) sharesByCategory.set(product.category, computeCityShares(DEMO_CITIES, product.category));
+    if (!sharesByCategory.has(product.category))
+      sharesByCategory.set(product.category, computeCityShares(DEMO_CITIES, product.category));
   }
   return {
     products,
     periodStart,
     endDate,
     promotions: listPromotions(periodStart, endDate),
-    cityShares: DEMO_CITIES.map((_, c) => Float64Array.from(products, (product) => sharesByCategory.get(product.category)?.[c] ?? 0)),
+    cityShares: DEMO_CITIES.map((_, c) =>
+      Float64Array.from(products, (product) => sharesByCategory.get(product.category)?.[c] ?? 0),
+    ),
     seasonalities: products.map((product) => product.demand.seasonality),
     variantWeights: products.map(weighVariants),
-    hourWeights: DEMO_CITIES.map((city) => HOURS.map((utcHour) => LOCAL_HOUR_ACTIVITY[(utcHour + city.utcOffset + 24) % 24] ?? 1)),
+    hourWeights: DEMO_CITIES.map((city) =>
+      HOURS.map((utcHour) => LOCAL_HOUR_ACTIVITY[(utcHour + city.utcOffset + 24) % 24] ?? 1),
+    ),
     customers: createCustomerBook(DEMO_CITIES.length),
   };
 }
@@ -77,22 +99,42 @@ function prepareOrderModel(products: readonly DemoProduct[], periodStart: Date, 
 function generateDayOrders(random: Random, model: OrderModel, day: Date): UnnumberedOrder[] {
   const { products } = model;
   const rates = products.map((product) => computeProductRate(product.demand, day, model.periodStart));
-  const cumulative = DEMO_CITIES.map((city, c) => accumulateCityDemand(city, day, rates, model, model.cityShares[c] ?? new Float64Array()));
+  const cumulative = DEMO_CITIES.map((city, c) =>
+    accumulateCityDemand(city, day, rates, model, model.cityShares[c] ?? new Float64Array()),
+  );
   const cityTotals = Float64Array.from(cumulative, (values) => values[values.length - 1] ?? 0);
   const cityCumulative = Float64Array.from(cityTotals);
-  for (let c = 1; c < cityCumulative.length; c++) cityCumulative[c] = (cityCumulative[c] ?? 0) + (cityCumulative[c - 1] ?? 0);
+  for (let c = 1; c < cityCumulative.length; c++)
+    cityCumulative[c] = (cityCumulative[c] ?? 0) + (cityCumulative[c - 1] ?? 0);
   const totalUnits = (cityCumulative[cityCumulative.length - 1] ?? 0) * computeCalendarFactor(day, model.promotions);
   const orderCount = random.poisson(totalUnits / UNITS_PER_ORDER);
   const orders: UnnumberedOrder[] = [];
   for (let i = 0; i < orderCount; i++) {
-    const cityIndex = searchCumulative(cityCumulative, cityCumulative.length, random.next() * (cityCumulative[cityCumulative.length - 1] ?? 0));
-    const order = buildOrder(random, model, day, cityIndex, cumulative[cityIndex] ?? new Float64Array(), cityTotals[cityIndex] ?? 0);
+    const cityIndex = searchCumulative(
+      cityCumulative,
+      cityCumulative.length,
+      random.next() * (cityCumulative[cityCumulative.length - 1] ?? 0),
+    );
+    const order = buildOrder(
+      random,
+      model,
+      day,
+      cityIndex,
+      cumulative[cityIndex] ?? new Float64Array(),
+      cityTotals[cityIndex] ?? 0,
+    );
     if (order) orders.push(order);
   }
   return orders.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-function accumulateCityDemand(city: DemoCity, day: Date, rates: number[], model: OrderModel, shares: Float64Array): Float64Array {
+function accumulateCityDemand(
+  city: DemoCity,
+  day: Date,
+  rates: number[],
+  model: OrderModel,
+  shares: Float64Array,
+): Float64Array {
   const seasonByType = new Map<Seasonality, number>();
   const cumulative = new Float64Array(rates.length);
   let total = 0;
@@ -112,7 +154,14 @@ function accumulateCityDemand(city: DemoCity, day: Date, rates: number[], model:
   return cumulative;
 }
 
-function buildOrder(random: Random, model: OrderModel, day: Date, cityIndex: number, cumulative: Float64Array, cityTotal: number): UnnumberedOrder | null {
+function buildOrder(
+  random: Random,
+  model: OrderModel,
+  day: Date,
+  cityIndex: number,
+  cumulative: Float64Array,
+  cityTotal: number,
+): UnnumberedOrder | null {
   const createdAt = pickOrderTime(random, day, model.hourWeights[cityIndex] ?? []);
   if (createdAt < model.periodStart || createdAt >= model.endDate) return null;
   const city = DEMO_CITIES[cityIndex];
@@ -121,7 +170,12 @@ function buildOrder(random: Random, model: OrderModel, day: Date, cityIndex: num
   const customer = findOrCreateCustomer(random, model.customers, DEMO_CITIES, cityIndex);
   const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
   const promotion = findPromotion(day, model.promotions);
-  const discountPercent = promotion && random.chance(PROMO_CODE_USAGE) ? promotion.discountPercent : customer.orderCount === 1 && random.chance(WELCOME_CODE_USAGE) ? 10 : 0;
+  const discountPercent =
+    promotion && random.chance(PROMO_CODE_USAGE)
+      ? promotion.discountPercent
+      : customer.orderCount === 1 && random.chance(WELCOME_CODE_USAGE)
+        ? 10
+        : 0;
   const discountCents = Math.min(subtotal, Math.round((subtotal * discountPercent) / 100));
   return {
     createdAt,

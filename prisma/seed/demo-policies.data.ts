@@ -57,21 +57,88 @@ export const DEMO_POLICIES: readonly DemoPolicy[] = [
 ];
 
 export const DEMO_FAQ: readonly DemoFaq[] = [
-  { question: 'How much is shipping?', answer: 'Standard US shipping is free on orders of $75 or more and $6.95 otherwise. Express is $14.95 and overnight is $29.95. Canada is $12 (free over $150) and international orders are a flat $19.95 (free over $200).' },
-  { question: 'When will my order arrive?', answer: 'Orders placed before 1 pm Pacific Time ship the same business day. Standard US delivery takes 3–5 business days, Canada 5–8 and international 7–14.' },
-  { question: 'Do you ship internationally?', answer: 'Yes. We ship to Canada, the UK, the EU, Australia and most other countries. Duties and taxes for Canada, the UK, the EU and Australia are included at checkout, so there are no surprise fees on delivery.' },
-  { question: 'What is your return policy?', answer: 'Unworn items with tags can be returned within 30 days of delivery for a full refund. US returns are free with a prepaid label; exchanges are free everywhere.' },
-  { question: 'How long do refunds take?', answer: 'We issue your refund within 5 business days of receiving the return. Your bank may take another 3–10 business days to show it.' },
-  { question: 'How do I exchange for a different size?', answer: 'Start a return at demo-outfitters.example.com/returns and choose “Exchange”. We ship the new size as soon as the carrier scans your parcel, and the exchange is free.' },
-  { question: 'How do your sizes run?', answer: 'Most of our apparel and footwear is true to size, and each product page says how that style fits and whether it runs small or large. If you are between sizes, size up for outerwear and knitwear.' },
-  { question: 'Can I change or cancel my order?', answer: 'We can change or cancel an order within 1 hour of placing it. Reply to your order confirmation email as quickly as possible — once an order has shipped we cannot change it, but you can return it.' },
-  { question: 'Do you offer gift wrapping?', answer: 'Yes, gift wrapping with a handwritten note is $5 per order and can be added at checkout. Prices are never printed on the packing slip of a gift order.' },
-  { question: 'Are your products covered by a warranty?', answer: 'Yes. Jackets, bags and outdoor gear have a 2-year warranty against manufacturing defects; footwear, knitwear and tees have 1 year. We also repair zips, seams and buckles from $15, even outside the warranty.' },
-  { question: 'Which payment methods do you accept?', answer: 'Visa, Mastercard, American Express, Discover, PayPal, Apple Pay, Google Pay and Shop Pay. You can also pay in 4 interest-free instalments with Klarna on orders from $50 to $1,000.' },
-  { question: 'Do you have a discount for first orders?', answer: 'Sign up for our newsletter and you will receive a 10 % welcome code for your first order. Only one code can be used per order.' },
-  { question: 'How do I wash merino wool?', answer: 'Machine wash cold on a wool or delicate cycle, lay flat to dry and never tumble dry. Merino resists odour, so it needs washing far less often than cotton.' },
-  { question: 'Is your down responsibly sourced?', answer: 'Yes. All of our down is certified to the Responsible Down Standard, which prohibits live-plucking and force-feeding.' },
-  { question: 'What are your sustainability commitments?', answer: 'Over 70 % of the materials we use are recycled, organic or certified. We ship in recycled packaging, offset the carbon of every delivery and run a repair program so your gear lasts longer.' },
-  { question: 'Do you have a physical store?', answer: 'We are online only, but customers in Portland, Oregon can pick up orders for free from our warehouse on weekdays from 10 am to 6 pm. Choose “Local pickup” at checkout.' },
-  { question: 'Do you sell gift cards?', answer: 'Yes, digital gift cards from $25 to $500 are delivered by email and never expire.' },
+  {
+    question: 'How much is shipping?',
+    answer:
+      'Standard US shipping is free on orders of $75 or more and $6.95 otherwise. Express is $14.95 and overnight is $29.95. Canada is $12 (free over $150) and international orders are a flat $19.95 (free over $200).',
+  },
+  {
+    question: 'When will my order arrive?',
+    answer:
+      'Orders placed before 1 pm Pacific Time ship the same business day. Standard US delivery takes 3–5 business days, Canada 5–8 and international 7–14.',
+  },
+  {
+    question: 'Do you ship internationally?',
+    answer:
+      'Yes. We ship to Canada, the UK, the EU, Australia and most other countries. Duties and taxes for Canada, the UK, the EU and Australia are included at checkout, so there are no surprise fees on delivery.',
+  },
+  {
+    question: 'What is your return policy?',
+    answer:
+      'Unworn items with tags can be returned within 30 days of delivery for a full refund. US returns are free with a prepaid label; exchanges are free everywhere.',
+  },
+  {
+    question: 'How long do refunds take?',
+    answer:
+      'We issue your refund within 5 business days of receiving the return. Your bank may take another 3–10 business days to show it.',
+  },
+  {
+    question: 'How do I exchange for a different size?',
+    answer:
+      'Start a return at demo-outfitters.example.com/returns and choose “Exchange”. We ship the new size as soon as the carrier scans your parcel, and the exchange is free.',
+  },
+  {
+    question: 'How do your sizes run?',
+    answer:
+      'Most of our apparel and footwear is true to size, and each product page says how that style fits and whether it runs small or large. If you are between sizes, size up for outerwear and knitwear.',
+  },
+  {
+    question: 'Can I change or cancel my order?',
+    answer:
+      'We can change or cancel an order within 1 hour of placing it. Reply to your order confirmation email as quickly as possible — once an order has shipped we cannot change it, but you can return it.',
+  },
+  {
+    question: 'Do you offer gift wrapping?',
+    answer:
+      'Yes, gift wrapping with a handwritten note is $5 per order and can be added at checkout. Prices are never printed on the packing slip of a gift order.',
+  },
+  {
+    question: 'Are your products covered by a warranty?',
+    answer:
+      'Yes. Jackets, bags and outdoor gear have a 2-year warranty against manufacturing defects; footwear, knitwear and tees have 1 year. We also repair zips, seams and buckles from $15, even outside the warranty.',
+  },
+  {
+    question: 'Which payment methods do you accept?',
+    answer:
+      'Visa, Mastercard, American Express, Discover, PayPal, Apple Pay, Google Pay and Shop Pay. You can also pay in 4 interest-free instalments with Klarna on orders from $50 to $1,000.',
+  },
+  {
+    question: 'Do you have a discount for first orders?',
+    answer:
+      'Sign up for our newsletter and you will receive a 10 % welcome code for your first order. Only one code can be used per order.',
+  },
+  {
+    question: 'How do I wash merino wool?',
+    answer:
+      'Machine wash cold on a wool or delicate cycle, lay flat to dry and never tumble dry. Merino resists odour, so it needs washing far less often than cotton.',
+  },
+  {
+    question: 'Is your down responsibly sourced?',
+    answer:
+      'Yes. All of our down is certified to the Responsible Down Standard, which prohibits live-plucking and force-feeding.',
+  },
+  {
+    question: 'What are your sustainability commitments?',
+    answer:
+      'Over 70 % of the materials we use are recycled, organic or certified. We ship in recycled packaging, offset the carbon of every delivery and run a repair program so your gear lasts longer.',
+  },
+  {
+    question: 'Do you have a physical store?',
+    answer:
+      'We are online only, but customers in Portland, Oregon can pick up orders for free from our warehouse on weekdays from 10 am to 6 pm. Choose “Local pickup” at checkout.',
+  },
+  {
+    question: 'Do you sell gift cards?',
+    answer: 'Yes, digital gift cards from $25 to $500 are delivered by email and never expire.',
+  },
 ];

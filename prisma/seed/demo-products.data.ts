@@ -2,8 +2,8 @@
 // mid-period launch, archived, draft) because that one choice drives its dates, demand parameters,
 // status and stock together — keeping those consistent is what makes the demo believable.
 
-import { DEMO_CATEGORIES, DEMO_PRODUCT_TYPES, type DemoCategory, type DemoProductType } from './demo-catalog.data';
 import { addUtcDays, countUtcDays, startOfUtcDay } from './demo-calendar.data';
+import { DEMO_CATEGORIES, DEMO_PRODUCT_TYPES, type DemoCategory, type DemoProductType } from './demo-catalog.data';
 import { DEMO_COLORS, DEMO_LINE_NAMES, DEMO_MATERIALS } from './demo-copy.data';
 import { computeProductRate } from './demo-demand.data';
 import type { DemoDemand, DemoProduct } from './demo-store.types';
@@ -60,7 +60,9 @@ function assignLifecycles(random: Random, productCount: number): Lifecycle[] {
     ['launch', 0.08],
     ['intermittent', 0.22],
   ];
-  const lifecycles = quotas.flatMap(([lifecycle, share]) => Array<Lifecycle>(Math.round(share * productCount)).fill(lifecycle));
+  const lifecycles = quotas.flatMap(([lifecycle, share]) =>
+    Array<Lifecycle>(Math.round(share * productCount)).fill(lifecycle),
+  );
   while (lifecycles.length < productCount) lifecycles.push('established');
   return random.sample(lifecycles, productCount);
 }
@@ -78,7 +80,13 @@ function takeProductType(random: Random, queues: Map<string, DemoProductType[]>,
   return type;
 }
 
-function draftProduct(random: Random, type: DemoProductType, lifecycle: Lifecycle, usedTitles: Set<string>, period: Period): ProductDraft {
+function draftProduct(
+  random: Random,
+  type: DemoProductType,
+  lifecycle: Lifecycle,
+  usedTitles: Set<string>,
+  period: Period,
+): ProductDraft {
   const categoryInfo = findCategory(type.category);
   const audience = type.gendered ? random.pick(["Men's", "Women's"]) : null;
   const title = inventTitle(random, type, audience, usedTitles);
@@ -116,12 +124,22 @@ function inventTitle(random: Random, type: DemoProductType, audience: string | n
   }
 }
 
-function planDemand(random: Random, lifecycle: Lifecycle, type: DemoProductType, { periodStart, endDate }: Period): DemoDemand {
+function planDemand(
+  random: Random,
+  lifecycle: Lifecycle,
+  type: DemoProductType,
+  { periodStart, endDate }: Period,
+): DemoDemand {
   const periodDays = countUtcDays(periodStart, endDate);
   const start = startOfUtcDay(periodStart);
   const lognormal = (median: number, sigma: number) => Math.exp(random.normal(Math.log(median), sigma));
   const longAgo = () => addUtcDays(start, -random.int(30, 1400));
-  const make = (baseWeeklyUnits: number, trendPerYear: number, launchedAt: Date, discontinuedAt: Date | null = null): DemoDemand => ({
+  const make = (
+    baseWeeklyUnits: number,
+    trendPerYear: number,
+    launchedAt: Date,
+    discontinuedAt: Date | null = null,
+  ): DemoDemand => ({
     baseWeeklyUnits: Math.round(baseWeeklyUnits * 100) / 100,
     trendPerYear: Math.round(trendPerYear * 100) / 100,
     seasonality: type.seasonality,
@@ -129,25 +147,44 @@ function planDemand(random: Random, lifecycle: Lifecycle, type: DemoProductType,
     launchedAt,
     discontinuedAt,
   });
-  if (lifecycle === 'intermittent') return make(random.float(0.12, 0.55), clamp(random.normal(0, 0.1), -0.3, 0.3), longAgo());
-  if (lifecycle === 'launch') return make(lognormal(2.6, 0.6), random.float(0.2, 0.9), addUtcDays(start, random.int(75, periodDays - 45)));
+  if (lifecycle === 'intermittent')
+    return make(random.float(0.12, 0.55), clamp(random.normal(0, 0.1), -0.3, 0.3), longAgo());
+  if (lifecycle === 'launch')
+    return make(lognormal(2.6, 0.6), random.float(0.2, 0.9), addUtcDays(start, random.int(75, periodDays - 45)));
   if (lifecycle === 'archived') {
-    return make(lognormal(1.8, 0.5), random.float(-0.7, -0.25), longAgo(), addUtcDays(start, random.int(60, periodDays - 60)));
+    return make(
+      lognormal(1.8, 0.5),
+      random.float(-0.7, -0.25),
+      longAgo(),
+      addUtcDays(start, random.int(60, periodDays - 60)),
+    );
   }
-  if (lifecycle === 'draft') return make(lognormal(1.8, 0.5), 0, addUtcDays(startOfUtcDay(endDate), random.int(10, 60)));
+  if (lifecycle === 'draft')
+    return make(lognormal(1.8, 0.5), 0, addUtcDays(startOfUtcDay(endDate), random.int(10, 60)));
   // A few runaway bestsellers on top of a long tail, as in any real catalogue.
   const bestseller = random.chance(0.05) ? 4 : 1;
-  return make(clamp(lognormal(1.9, 0.75) * bestseller, 0.6, 40), clamp(random.normal(0.05, 0.25), -0.5, 0.9), longAgo());
+  return make(
+    clamp(lognormal(1.9, 0.75) * bestseller, 0.6, 40),
+    clamp(random.normal(0.05, 0.25), -0.5, 0.9),
+    longAgo(),
+  );
 }
 
 function planCreatedAt(random: Random, lifecycle: Lifecycle, demand: DemoDemand, { endDate }: Period): Date {
   // Merchandisers work Pacific office hours (16:00–24:00 UTC) and set products up before launch.
   const officeTime = random.int(16 * 3600, 24 * 3600 - 1) * 1000;
-  if (lifecycle === 'draft') return new Date(addUtcDays(startOfUtcDay(endDate), -random.int(3, 60)).getTime() + officeTime);
+  if (lifecycle === 'draft')
+    return new Date(addUtcDays(startOfUtcDay(endDate), -random.int(3, 60)).getTime() + officeTime);
   return new Date(addUtcDays(demand.launchedAt, -random.int(1, 21)).getTime() + officeTime);
 }
 
-function writeDescription(random: Random, title: string, type: DemoProductType, category: DemoCategory, materialKey: string): string {
+function writeDescription(
+  random: Random,
+  title: string,
+  type: DemoProductType,
+  category: DemoCategory,
+  materialKey: string,
+): string {
   const pitch = random.pick(type.pitches);
   const opener = random.pick([
     `Meet the ${title}: ${pitch}.`,
@@ -171,7 +208,10 @@ function finalizeProduct(random: Random, draft: ProductDraft, index: number, per
     productNumber,
     categoryCode: categoryInfo.code,
     // Women's US shoe sizes sit one step below men's for the same foot.
-    sizes: audience === "Women's" && type.category === 'Footwear' ? (type.sizes ?? []).map((size) => String(Number(size) - 1)) : (type.sizes ?? []),
+    sizes:
+      audience === "Women's" && type.category === 'Footwear'
+        ? (type.sizes ?? []).map((size) => String(Number(size) - 1))
+        : (type.sizes ?? []),
     colors: type.colorCount ? random.sample(DEMO_COLORS, random.int(type.colorCount[0], type.colorCount[1])) : [],
     ...(type.pricedOption ? { pricedOption: type.pricedOption } : {}),
     basePriceDollars: random.float(type.priceDollars[0], type.priceDollars[1]),
@@ -179,11 +219,25 @@ function finalizeProduct(random: Random, draft: ProductDraft, index: number, per
     centsOff: random.chance(0.35) ? 5 : 0,
     compareAtRatio,
     // Stock is sized for current demand; drafts are stocked for their launch.
-    weeklyUnits: lifecycle === 'draft' ? demand.baseWeeklyUnits : 7 * computeProductRate(demand, addUtcDays(startOfUtcDay(period.endDate), -1), period.periodStart),
-    stock: lifecycle === 'archived' ? 'none' : lifecycle === 'intermittent' ? 'slow' : lifecycle === 'draft' ? 'prelaunch' : 'normal',
+    weeklyUnits:
+      lifecycle === 'draft'
+        ? demand.baseWeeklyUnits
+        : 7 * computeProductRate(demand, addUtcDays(startOfUtcDay(period.endDate), -1), period.periodStart),
+    stock:
+      lifecycle === 'archived'
+        ? 'none'
+        : lifecycle === 'intermittent'
+          ? 'slow'
+          : lifecycle === 'draft'
+            ? 'prelaunch'
+            : 'normal',
   };
   const variants = buildVariants(random, plan);
-  const tags = listTags(draft, variants.some((variant) => variant.compareAtPriceCents !== null), period);
+  const tags = listTags(
+    draft,
+    variants.some((variant) => variant.compareAtPriceCents !== null),
+    period,
+  );
   return {
     externalId: `demo-p-${productNumber}`,
     handle: draft.handle,
@@ -224,7 +278,11 @@ function findCategory(name: string): DemoCategory {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function capitalize(text: string): string {

@@ -54,7 +54,8 @@ function countWeeklyUnits(productId: string): number[] {
   const weeks = new Array<number>(78).fill(0);
   for (const order of store.orders) {
     const week = Math.floor((order.createdAt.getTime() - PERIOD_START.getTime()) / (7 * DAY_MS));
-    for (const line of order.lines) if (line.productExternalId === productId && week < 78) weeks[week] = (weeks[week] ?? 0) + line.quantity;
+    for (const line of order.lines)
+      if (line.productExternalId === productId && week < 78) weeks[week] = (weeks[week] ?? 0) + line.quantity;
   }
   return weeks;
 }
@@ -153,15 +154,21 @@ describe('catalog', () => {
 
   it('prices each category realistically and marks some items down', () => {
     const ranges: Record<string, [number, number]> = {
-      Tees: [18, 45], Jackets: [90, 350], Knitwear: [55, 180], Footwear: [40, 220],
-      Bags: [35, 260], Accessories: [15, 95], 'Outdoor Gear': [15, 450],
+      Tees: [18, 45],
+      Jackets: [90, 350],
+      Knitwear: [55, 180],
+      Footwear: [40, 220],
+      Bags: [35, 260],
+      Accessories: [15, 95],
+      'Outdoor Gear': [15, 450],
     };
     for (const product of store.products) {
       const [min, max] = ranges[product.category] ?? [0, 0];
       for (const variant of product.variants) {
         expect(variant.priceCents, product.title).toBeGreaterThanOrEqual(min * 100);
         expect(variant.priceCents, product.title).toBeLessThanOrEqual(max * 100);
-        if (variant.compareAtPriceCents !== null) expect(variant.compareAtPriceCents).toBeGreaterThan(variant.priceCents);
+        if (variant.compareAtPriceCents !== null)
+          expect(variant.compareAtPriceCents).toBeGreaterThan(variant.priceCents);
       }
     }
     const markedDown = store.products.filter((p) => p.variants.some((v) => v.compareAtPriceCents !== null));
@@ -171,19 +178,23 @@ describe('catalog', () => {
 
   it('shapes variants by category', () => {
     const byCategory = (category: string) => store.products.filter((p) => p.category === category);
-    for (const shoe of byCategory('Footwear')) for (const v of shoe.variants) expect(v.options.Size).toMatch(/^\d{1,2}$/);
+    for (const shoe of byCategory('Footwear'))
+      for (const v of shoe.variants) expect(v.options.Size).toMatch(/^\d{1,2}$/);
     for (const tee of byCategory('Tees')) {
       for (const v of tee.variants) expect(['XS', 'S', 'M', 'L', 'XL', 'XXL']).toContain(v.options.Size);
       expect(new Set(tee.variants.map((v) => v.options.Color)).size).toBeGreaterThanOrEqual(2);
     }
-    for (const bag of byCategory('Bags')) for (const v of bag.variants) expect(Object.keys(v.options)).toEqual(['Color']);
+    for (const bag of byCategory('Bags'))
+      for (const v of bag.variants) expect(Object.keys(v.options)).toEqual(['Color']);
     const optionless = store.products.filter((p) => p.variants.some((v) => Object.keys(v.options).length === 0));
     expect(optionless.length).toBeGreaterThan(0);
     for (const product of optionless) expect(product.variants.map((v) => v.title)).toEqual(['Default Title']);
   });
 
   it('stocks realistically: mostly in stock, some sold out or running low', () => {
-    const stock = store.products.filter((p) => p.status === 'active').flatMap((p) => p.variants.map((v) => v.inventory));
+    const stock = store.products
+      .filter((p) => p.status === 'active')
+      .flatMap((p) => p.variants.map((v) => v.inventory));
     for (const units of stock) expect(Number.isInteger(units) && units >= 0).toBe(true);
     const soldOut = stock.filter((units) => units === 0).length / stock.length;
     const low = stock.filter((units) => units >= 1 && units <= 3).length / stock.length;
@@ -199,7 +210,9 @@ describe('catalog', () => {
     expect(count((p) => p.status === 'archived')).toBeGreaterThan(0);
     expect(count((p) => p.demand.intermittent) / 200).toBeGreaterThanOrEqual(0.2);
     expect(count((p) => p.demand.intermittent) / 200).toBeLessThanOrEqual(0.25);
-    expect(count((p) => p.demand.launchedAt > PERIOD_START && p.demand.launchedAt < END_DATE)).toBeGreaterThanOrEqual(8);
+    expect(count((p) => p.demand.launchedAt > PERIOD_START && p.demand.launchedAt < END_DATE)).toBeGreaterThanOrEqual(
+      8,
+    );
     expect(count((p) => p.demand.trendPerYear > 0.3)).toBeGreaterThan(5);
     expect(count((p) => p.demand.trendPerYear < -0.2)).toBeGreaterThan(5);
     for (const product of store.products) {
@@ -212,7 +225,9 @@ describe('catalog', () => {
 
   it('has concrete policies of every kind and 12–20 FAQ entries', () => {
     expect(store.workspace.name).toBe('Demo Outfitters');
-    expect(new Set(store.workspace.policies.map((p) => p.kind))).toEqual(new Set(['shipping', 'returns', 'privacy', 'warranty', 'payment']));
+    expect(new Set(store.workspace.policies.map((p) => p.kind))).toEqual(
+      new Set(['shipping', 'returns', 'privacy', 'warranty', 'payment']),
+    );
     for (const policy of store.workspace.policies) expect(policy.body.split('\n\n').length).toBeGreaterThanOrEqual(3);
     expect(store.workspace.policies.find((p) => p.kind === 'shipping')?.body).toContain('$75');
     expect(store.workspace.policies.find((p) => p.kind === 'returns')?.body).toContain('30 days');
@@ -238,7 +253,9 @@ describe('orders', () => {
   });
 
   it('references existing products and variants at their prices, with consistent totals', () => {
-    const variantsById = new Map(store.products.flatMap((p) => p.variants.map((v) => [v.externalId, { product: p, variant: v }] as const)));
+    const variantsById = new Map(
+      store.products.flatMap((p) => p.variants.map((v) => [v.externalId, { product: p, variant: v }] as const)),
+    );
     for (const order of store.orders) {
       expect(order.lines.length).toBeGreaterThan(0);
       let subtotal = 0;
@@ -260,7 +277,8 @@ describe('orders', () => {
 
   it('ships to at least 30 known cities in at least 5 countries', () => {
     const known = new Set(DEMO_CITIES.map((c) => `${c.name}|${c.region}|${c.country}`));
-    for (const order of store.orders) expect(known.has(`${order.shippingCity}|${order.shippingRegion}|${order.shippingCountry}`)).toBe(true);
+    for (const order of store.orders)
+      expect(known.has(`${order.shippingCity}|${order.shippingRegion}|${order.shippingCountry}`)).toBe(true);
     expect(new Set(store.orders.map((o) => o.shippingCity)).size).toBeGreaterThanOrEqual(30);
     expect(new Set(store.orders.map((o) => o.shippingCountry)).size).toBeGreaterThanOrEqual(5);
     const ordersIn = (city: string) => store.orders.filter((o) => o.shippingCity === city).length;
@@ -281,7 +299,8 @@ describe('orders', () => {
   });
 
   it('refunds or cancels about 3 % of orders', () => {
-    const share = store.orders.filter((o) => o.status === 'refunded' || o.status === 'cancelled').length / store.orders.length;
+    const share =
+      store.orders.filter((o) => o.status === 'refunded' || o.status === 'cancelled').length / store.orders.length;
     expect(share).toBeGreaterThan(0.015);
     expect(share).toBeLessThan(0.05);
   });
@@ -290,7 +309,9 @@ describe('orders', () => {
     for (const order of store.orders) {
       for (const line of order.lines) {
         const demand = productsById.get(line.productExternalId)?.demand;
-        expect(order.createdAt.getTime()).toBeGreaterThanOrEqual(demand?.launchedAt.getTime() ?? Number.POSITIVE_INFINITY);
+        expect(order.createdAt.getTime()).toBeGreaterThanOrEqual(
+          demand?.launchedAt.getTime() ?? Number.POSITIVE_INFINITY,
+        );
         if (demand?.discontinuedAt) expect(order.createdAt < demand.discontinuedAt).toBe(true);
       }
     }
@@ -312,7 +333,10 @@ describe('demand patterns', () => {
   it('makes cold cities buy more jackets and warm cities more tees', () => {
     const shareOf = (category: string, climate: string) => {
       const inClimate = (o: DemoOrder) => DEMO_CITIES.some((c) => c.name === o.shippingCity && c.climate === climate);
-      return sumUnits(store.orders, (p, o) => p.category === category && inClimate(o)) / sumUnits(store.orders, (_, o) => inClimate(o));
+      return (
+        sumUnits(store.orders, (p, o) => p.category === category && inClimate(o)) /
+        sumUnits(store.orders, (_, o) => inClimate(o))
+      );
     };
     expect(shareOf('Jackets', 'cold') / shareOf('Jackets', 'warm')).toBeGreaterThan(1.5);
     expect(shareOf('Tees', 'warm') / shareOf('Tees', 'cold')).toBeGreaterThan(1.5);
@@ -322,10 +346,12 @@ describe('demand patterns', () => {
     const perDay = countOrdersPerDay(store.orders);
     const typical = median([...perDay.values()]);
     for (const day of ['2025-11-28', '2025-12-01']) expect(perDay.get(day) ?? 0).toBeGreaterThan(2.5 * typical);
-    const inMonth = (prefix: string) => [...perDay].filter(([d]) => d.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
+    const inMonth = (prefix: string) =>
+      [...perDay].filter(([d]) => d.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
     expect(inMonth('2025-12')).toBeGreaterThan(1.3 * ((inMonth('2025-09') + inMonth('2025-10')) / 2));
     const byWeekday = [0, 0, 0, 0, 0, 0, 0];
-    for (const order of store.orders) byWeekday[order.createdAt.getUTCDay()] = (byWeekday[order.createdAt.getUTCDay()] ?? 0) + 1;
+    for (const order of store.orders)
+      byWeekday[order.createdAt.getUTCDay()] = (byWeekday[order.createdAt.getUTCDay()] ?? 0) + 1;
     expect((byWeekday[1] ?? 0) / (byWeekday[6] ?? 1)).toBeGreaterThan(1.15);
   });
 
@@ -336,7 +362,9 @@ describe('demand patterns', () => {
     const perDay = countOrdersPerDay(store.orders);
     for (const promotion of promotions.filter((p) => p.code !== 'BF25')) {
       const during = store.orders.filter((o) => o.createdAt >= promotion.startsAt && o.createdAt < promotion.endsAt);
-      const discounted = during.filter((o) => Math.abs(o.discountCents - (o.totalCents + o.discountCents) * (promotion.discountPercent / 100)) <= 1);
+      const discounted = during.filter(
+        (o) => Math.abs(o.discountCents - (o.totalCents + o.discountCents) * (promotion.discountPercent / 100)) <= 1,
+      );
       expect(discounted.length / during.length).toBeGreaterThan(0.7);
       const days = (promotion.endsAt.getTime() - promotion.startsAt.getTime()) / DAY_MS;
       const before = [...perDay].filter(([d]) => {
@@ -348,7 +376,9 @@ describe('demand patterns', () => {
   });
 
   it('gives slow sellers many zero-sale weeks and single units only', () => {
-    const established = store.products.filter((p) => p.demand.launchedAt < PERIOD_START && p.demand.discontinuedAt === null);
+    const established = store.products.filter(
+      (p) => p.demand.launchedAt < PERIOD_START && p.demand.discontinuedAt === null,
+    );
     const zeroShare = (p: DemoProduct) => countWeeklyUnits(p.externalId).filter((units) => units === 0).length / 78;
     const slow = established.filter((p) => p.demand.intermittent).map(zeroShare);
     const regular = established.filter((p) => !p.demand.intermittent).map(zeroShare);
@@ -356,7 +386,9 @@ describe('demand patterns', () => {
     expect(Math.min(...slow)).toBeGreaterThan(0.4);
     expect(median(slow)).toBeGreaterThan(0.55);
     expect(median(regular)).toBeLessThan(0.35);
-    const slowLines = store.orders.flatMap((o) => o.lines).filter((l) => productsById.get(l.productExternalId)?.demand.intermittent);
+    const slowLines = store.orders
+      .flatMap((o) => o.lines)
+      .filter((l) => productsById.get(l.productExternalId)?.demand.intermittent);
     expect(slowLines.every((l) => l.quantity === 1)).toBe(true);
   });
 
@@ -369,7 +401,10 @@ describe('demand patterns', () => {
       for (let time = PERIOD_START.getTime(); time < END_DATE.getTime(); time += DAY_MS) {
         DEMO_CITIES.forEach((city, c) => {
           const place = { hemisphere: city.hemisphere, climate: city.climate, share: shares[c] ?? 0 };
-          expected += expectDailyUnits(product.demand, new Date(time), place, { periodStart: PERIOD_START, promotions });
+          expected += expectDailyUnits(product.demand, new Date(time), place, {
+            periodStart: PERIOD_START,
+            promotions,
+          });
         });
       }
     }

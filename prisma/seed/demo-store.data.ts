@@ -9,6 +9,10 @@ import { DEMO_FAQ, DEMO_POLICIES } from './demo-policies.data';
 import { generateProducts } from './demo-products.data';
 import type { DemoStore, DemoStoreOptions } from './demo-store.types';
 
+export { type DemoPromotion, listPromotions } from './demo-calendar.data';
+export { DEMO_CITIES, type DemoCity } from './demo-cities.data';
+export { type DemandPlace, expectDailyUnits } from './demo-demand.data';
+export { computeCityShares } from './demo-orders.data';
 export type {
   DemoDemand,
   DemoFaq,
@@ -21,10 +25,6 @@ export type {
   DemoVariant,
   Seasonality,
 } from './demo-store.types';
-export { listPromotions, type DemoPromotion } from './demo-calendar.data';
-export { DEMO_CITIES, type DemoCity } from './demo-cities.data';
-export { expectDailyUnits, type DemandPlace } from './demo-demand.data';
-export { computeCityShares } from './demo-orders.data';
 
 export const DEMO_DEFAULT_SEED = 42;
 export const DEMO_DEFAULT_END_DATE = '2026-11-01T00:00:00.000Z';
@@ -37,7 +37,8 @@ export function generateDemoStore(options: DemoStoreOptions = {}): DemoStore {
   const productCount = options.productCount ?? DEMO_DEFAULT_PRODUCT_COUNT;
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (Number.isNaN(endDate.getTime())) throw new Error('endDate must be a valid date');
-  if (!Number.isInteger(productCount) || productCount < 1) throw new Error(`productCount must be a positive integer, got ${productCount}`);
+  if (!Number.isInteger(productCount) || productCount < 1)
+    throw new Error(`productCount must be a positive integer, got ${productCount}`);
   const periodStart = addUtcMonths(endDate, -DEMO_HISTORY_MONTHS);
   const products = generateProducts({ seed, productCount, periodStart, endDate });
   return {

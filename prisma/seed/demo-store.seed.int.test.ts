@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/platform/logger';
 import { createProgress } from '../../server/src/platform/progress';
-import { type TestDatabase, createTestDatabase } from '../../server/src/testing/test-database';
+import { createTestDatabase, type TestDatabase } from '../../server/src/testing/test-database';
 import { generateDemoStore } from './demo-store.data';
 import { demoCredentials, seedDemoStore } from './demo-store.seed';
 
@@ -25,16 +25,23 @@ describe('seedDemoStore', () => {
     const workspace = await prisma.workspace.findFirstOrThrow({ where: { isDemo: true } });
     expect(workspace.name).toBe('Demo Outfitters');
     expect(await prisma.product.count({ where: { workspaceId: workspace.id } })).toBe(store.products.length);
-    expect(await prisma.variant.count()).toBe(store.products.reduce((sum, product) => sum + product.variants.length, 0));
+    expect(await prisma.variant.count()).toBe(
+      store.products.reduce((sum, product) => sum + product.variants.length, 0),
+    );
     expect(await prisma.order.count()).toBe(store.orders.length);
     expect(await prisma.orderLine.count()).toBe(store.orders.reduce((sum, order) => sum + order.lines.length, 0));
     expect(await prisma.knowledgeArticle.count()).toBe(store.workspace.policies.length + store.workspace.faq.length);
     const revenue = await prisma.order.aggregate({ _sum: { totalCents: true } });
     expect(revenue._sum.totalCents).toBe(store.orders.reduce((sum, order) => sum + order.totalCents, 0));
-    const linesWithoutProduct = await prisma.orderLine.count({ where: { OR: [{ productId: null }, { variantId: null }] } });
+    const linesWithoutProduct = await prisma.orderLine.count({
+      where: { OR: [{ productId: null }, { variantId: null }] },
+    });
     expect(linesWithoutProduct).toBe(0);
 
-    const owner = await prisma.user.findUniqueOrThrow({ where: { email: demoCredentials.email }, include: { memberships: true } });
+    const owner = await prisma.user.findUniqueOrThrow({
+      where: { email: demoCredentials.email },
+      include: { memberships: true },
+    });
     expect(owner.memberships).toEqual([expect.objectContaining({ workspaceId: workspace.id, role: 'owner' })]);
     expect(await verify(owner.passwordHash as string, demoCredentials.password)).toBe(true);
 

@@ -66,7 +66,8 @@ async function createWorkspace(tx: Tx, store: DemoStore, passwordHash: string, w
       settings: {
         assistant: {
           name: 'Ava',
-          greeting: 'Hi! I can help you find the right gear, check an order or answer questions about shipping and returns.',
+          greeting:
+            'Hi! I can help you find the right gear, check an order or answer questions about shipping and returns.',
           tone: 'friendly',
         },
         branding: { primaryColor: '#1f4e79', position: 'bottom-right' },

@@ -35,7 +35,10 @@ export function buildVariants(random: Random, plan: VariantPlan): DemoVariant[] 
   const combinations = combineAxes(listAxes(plan));
   const totalWeight = combinations.reduce((sum, axes) => sum + multiplyWeights(axes), 0);
   return combinations.map((axes, index) => {
-    const priceCents = Math.max(plan.minPriceDollars * 100, roundPriceCents(plan.basePriceDollars * multiplyPriceFactors(axes), plan.centsOff));
+    const priceCents = Math.max(
+      plan.minPriceDollars * 100,
+      roundPriceCents(plan.basePriceDollars * multiplyPriceFactors(axes), plan.centsOff),
+    );
     const share = multiplyWeights(axes) / totalWeight;
     return {
       externalId: `demo-v-${plan.productNumber}-${String(index + 1).padStart(2, '0')}`,
@@ -43,7 +46,8 @@ export function buildVariants(random: Random, plan: VariantPlan): DemoVariant[] 
       title: axes.length === 0 ? 'Default Title' : axes.map((axis) => axis.value).join(' / '),
       options: Object.fromEntries(axes.map((axis) => [axis.name, axis.value])),
       priceCents,
-      compareAtPriceCents: plan.compareAtRatio === null ? null : roundPriceCents((priceCents / 100) * plan.compareAtRatio, 0, 5),
+      compareAtPriceCents:
+        plan.compareAtRatio === null ? null : roundPriceCents((priceCents / 100) * plan.compareAtRatio, 0, 5),
       inventory: planInventory(random, plan, share),
     };
   });
@@ -65,15 +69,39 @@ export function weighVariants(product: DemoProduct): number[] {
 function listAxes(plan: VariantPlan): VariantAxis[][] {
   const axes: VariantAxis[][] = [];
   if (plan.colors.length > 0) {
-    axes.push(plan.colors.map((color, i) => ({ name: 'Color', value: color.name, code: color.code, weight: weighColorPosition(i), priceFactor: 1 })));
+    axes.push(
+      plan.colors.map((color, i) => ({
+        name: 'Color',
+        value: color.name,
+        code: color.code,
+        weight: weighColorPosition(i),
+        priceFactor: 1,
+      })),
+    );
   }
   if (plan.sizes.length > 0) {
     const count = plan.sizes.length;
-    axes.push(plan.sizes.map((size, i) => ({ name: 'Size', value: size, code: size, weight: weighSizePosition(i, count), priceFactor: 1 })));
+    axes.push(
+      plan.sizes.map((size, i) => ({
+        name: 'Size',
+        value: size,
+        code: size,
+        weight: weighSizePosition(i, count),
+        priceFactor: 1,
+      })),
+    );
   }
   if (plan.pricedOption) {
     const { name, values } = plan.pricedOption;
-    axes.push(values.map(([value, priceFactor], i) => ({ name, value, code: value.replace(/[^A-Za-z0-9]/g, '').toUpperCase(), weight: i === 0 ? 1.6 : 1, priceFactor })));
+    axes.push(
+      values.map(([value, priceFactor], i) => ({
+        name,
+        value,
+        code: value.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+        weight: i === 0 ? 1.6 : 1,
+        priceFactor,
+      })),
+    );
   }
   return axes;
 }

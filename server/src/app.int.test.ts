@@ -16,7 +16,15 @@ let databaseName: string;
 let dataDir: string;
 
 function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ PORT: '0', CLOSER_DEMO: 'false', CLOSER_DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl(databaseName) }), ...overrides };
+  return {
+    ...loadConfig({
+      PORT: '0',
+      CLOSER_DEMO: 'false',
+      CLOSER_DATA_DIR: dataDir,
+      DATABASE_URL: testDatabaseUrl(databaseName),
+    }),
+    ...overrides,
+  };
 }
 
 beforeAll(async () => {
@@ -55,7 +63,7 @@ describe('a running Closer', () => {
       body: '{"broken":',
     });
     expect(malformed.status).toBe(400);
-    const body = await malformed.json();
+    const body = (await malformed.json()) as { error: { code: string } };
     expect(body.error.code).toBe('bad_request');
     expect(JSON.stringify(body)).not.toContain('at ');
   });
@@ -118,7 +126,9 @@ describe('start-up mistakes', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const error = await startCloser(testConfig({ port, host: '127.0.0.1' }), quiet).catch((caught: unknown) => caught);
+      const error = await startCloser(testConfig({ port, host: '127.0.0.1' }), quiet).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(StartupError);
       expect((error as Error).message).toBe(
         `Port ${port} is already in use; stop the program using it or set PORT to a free port.`,

@@ -1,4 +1,4 @@
-import type http from 'node:http';
+import path from 'node:path';
 import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
@@ -7,15 +7,14 @@ import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
 import { type Jobs, startJobs } from './platform/jobs/jobs';
 import type { Logger } from './platform/logger';
-import { findPrismaDir, readMigrations } from './platform/migrations/migration-files';
 import { applyMigrations } from './platform/migrations/migrate';
+import { findPrismaDir, readMigrations } from './platform/migrations/migration-files';
 import type { Progress } from './platform/progress';
 import { demoImageRoutes } from './transport/http/demo-images.routes';
 import { errorHandler, notFoundHandler } from './transport/http/errors';
 import { healthRoutes } from './transport/http/health.routes';
 import { closeHttpServer, createHttpApp, listen } from './transport/http/http-server';
 import { createSocketServer, drainSockets, prepareSocketAdapterTable } from './transport/socket/socket-server';
-import path from 'node:path';
 
 /**
  * Builds and starts one Closer node: config → data dir → HTTP port → database
@@ -45,7 +44,13 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
   app.use(
     healthRoutes({
       accepting: () => accepting,
-      database: async () => (database ? database.pool.query('SELECT 1').then(() => true, () => false) : false),
+      database: async () =>
+        database
+          ? database.pool.query('SELECT 1').then(
+              () => true,
+              () => false,
+            )
+          : false,
       jobs: async () => (jobs ? jobs.isReady() : false),
     }),
   );
@@ -65,14 +70,15 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     const openedDatabase = database;
     const prismaDir = findPrismaDir();
     await progress.step('Applying database migrations', async (update) => {
-      const result = await applyMigrations(openedDatabase.pool, readMigrations(path.join(prismaDir, 'migrations')), (_name, index, total) =>
-        update(index, total),
+      const result = await applyMigrations(
+        openedDatabase.pool,
+        readMigrations(path.join(prismaDir, 'migrations')),
+        (_name, index, total) => update(index, total),
       );
-      if (result.modified.length > 0) log.warn({ migrations: result.modified }, 'applied migrations were edited afterwards');
+      if (result.modified.length > 0)
+        log.warn({ migrations: result.modified }, 'applied migrations were edited afterwards');
     });
-    const demo = config.seedDemo
-      ? await seedDemoStore(openedDatabase.prisma, { progress, log })
-      : undefined;
+    const demo = config.seedDemo ? await seedDemoStore(openedDatabase.prisma, { progress, log }) : undefined;
     jobs = await progress.step('Starting background jobs', () => startJobs({ databaseUrl: openedDatabase.url, log }));
     await prepareSocketAdapterTable(openedDatabase.pool);
     const io = createSocketServer(server, openedDatabase.pool);

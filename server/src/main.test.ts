@@ -12,7 +12,11 @@ function start(env: Record<string, string>) {
     encoding: 'utf8',
     timeout: 30_000,
   });
-  const lines = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.includes('ExperimentalWarning') && !line.includes('--trace-warnings'));
+  const lines = result.stderr
+    .split('\n')
+    .filter(
+      (line) => line.trim() !== '' && !line.includes('ExperimentalWarning') && !line.includes('--trace-warnings'),
+    );
   return { status: result.status, lines };
 }
 
@@ -49,7 +53,9 @@ describe('npm start with a mistake in its setup', () => {
     expect(status).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      new RegExp(`^Closer could not start: The data directory ${path.join(file, 'data')} is not writable \\(.+\\); set CLOSER_DATA_DIR to a folder you can write to\\.$`),
+      new RegExp(
+        `^Closer could not start: The data directory ${path.join(file, 'data')} is not writable \\(.+\\); set CLOSER_DATA_DIR to a folder you can write to\\.$`,
+      ),
     );
   });
 

@@ -1,6 +1,6 @@
 import { startCloser } from './app';
 import { loadConfig } from './platform/config';
-import { StartupError, errorMessage } from './platform/errors';
+import { errorMessage, StartupError } from './platform/errors';
 import { createLogger } from './platform/logger';
 import { createProgress } from './platform/progress';
 
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
 
   console.log(`Closer is ready at ${closer.url}`);
   if (closer.demo) {
-    console.log(`  Demo store admin: ${closer.url}/  ·  email ${closer.demo.email}  ·  password ${closer.demo.password}`);
+    console.log(
+      `  Demo store admin: ${closer.url}/  ·  email ${closer.demo.email}  ·  password ${closer.demo.password}`,
+    );
     console.log(`  Demo widget key:  ${closer.demo.widgetKey}`);
   }
 }

@@ -18,12 +18,12 @@ import type {
   AiUsageRow,
   AiUsageSink,
 } from './ai.ports';
-import { cacheKeyFor, isReusable } from './response-cache';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker';
-import { DEFAULT_ADAPTERS, type AdapterRegistry } from './providers/adapter.registry';
-import { estimateUsage } from './providers/offline/offline.adapter';
 import { costMicroUsd } from './prices';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, sleep, type Sleep } from './retry';
+import { type AdapterRegistry, DEFAULT_ADAPTERS } from './providers/adapter.registry';
+import { estimateUsage } from './providers/offline/offline.adapter';
+import { cacheKeyFor, isReusable } from './response-cache';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep, sleep } from './retry';
 import { type RoutedChoice, type RouteTrace, routeStream } from './router';
 import { type RouteChoice, resolveRoute } from './routing-policy';
 
@@ -41,7 +41,13 @@ export interface AiEngineDeps {
   clock: Clock;
   policyFor: AiPolicyResolver;
   /** Tuning and test hooks for retries, timeouts and the circuit breaker. */
-  router?: { retry?: Partial<RetryPolicy>; timeoutMs?: number; breaker?: CircuitBreaker; sleep?: Sleep; random?: () => number };
+  router?: {
+    retry?: Partial<RetryPolicy>;
+    timeoutMs?: number;
+    breaker?: CircuitBreaker;
+    sleep?: Sleep;
+    random?: () => number;
+  };
 }
 
 export interface AiCallOptions {

@@ -35,8 +35,10 @@ export function createCircuitBreaker(options: Partial<CircuitBreakerOptions> & {
   const { clock } = options;
   const circuits = new Map<string, Circuit>();
   const circuitOf = (key: string): Circuit => {
-    let circuit = circuits.get(key);
-    if (!circuit) circuits.set(key, (circuit = { failures: 0 }));
+    const existing = circuits.get(key);
+    if (existing) return existing;
+    const circuit: Circuit = { failures: 0 };
+    circuits.set(key, circuit);
     return circuit;
   };
 

@@ -1,10 +1,10 @@
 /** The AI engine: the only way into a language model for the rest of the server. */
-export { readProviderCredentials } from './ai.config';
+export { type ProviderSettings, toProviderCredentials } from './ai.config';
 export { generate, parseStructuredOutput } from './ai.generate';
 export {
-  AI_TASKS,
   type AdapterFactory,
   type AdapterOptions,
+  AI_TASKS,
   AiBudgetExceededError,
   type AiTask,
   type ChatMessage,
@@ -37,10 +37,22 @@ export type {
   BudgetState,
   CachedAiResponse,
 } from './ai.ports';
-export { type AiCallOptions, type AiEngine, type AiEngineDeps, type AiStreamPart, createAiEngine, type HandoffPart } from './ai.service';
+export {
+  type AiCallOptions,
+  type AiEngine,
+  type AiEngineDeps,
+  type AiStreamPart,
+  createAiEngine,
+  type HandoffPart,
+} from './ai.service';
 export { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker';
 export { costMicroUsd, findPrice, type ModelPrice, PRICES, priceUsage } from './prices';
 export { type AdapterRegistry, DEFAULT_ADAPTERS } from './providers/adapter.registry';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
-export { DEFAULT_ROUTING_POLICY, type RouteChoice, type RoutingPolicy, type RoutingPolicyOverride } from './routing-policy';
+export {
+  DEFAULT_ROUTING_POLICY,
+  type RouteChoice,
+  type RoutingPolicy,
+  type RoutingPolicyOverride,
+} from './routing-policy';
 export { decryptSecret, encryptSecret, maskSecret, SecretDecryptionError } from './secrets';

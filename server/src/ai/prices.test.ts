@@ -34,7 +34,9 @@ describe('costMicroUsd', () => {
 
   it('applies the long-context tier of Gemini 2.5 Pro to the whole request', () => {
     expect(costMicroUsd('gemini-2.5-pro', usage(200_000, 0, 1_000))).toBe(200_000 * 1.25 + 1_000 * 10);
-    expect(costMicroUsd('gemini-2.5-pro', usage(200_001, 1, 1_000))).toBe(Math.round(200_000 * 2.5 + 1 * 0.25 + 1_000 * 15));
+    expect(costMicroUsd('gemini-2.5-pro', usage(200_001, 1, 1_000))).toBe(
+      Math.round(200_000 * 2.5 + 1 * 0.25 + 1_000 * 15),
+    );
   });
 
   it('prices dated snapshots and prefixed names like their base model, but not other variants', () => {

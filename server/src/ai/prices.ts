@@ -60,7 +60,8 @@ export function findPrice(model: string): ModelPrice | undefined {
   if (PRICES[name]) return PRICES[name];
   let best: string | undefined;
   for (const key of Object.keys(PRICES)) {
-    if (name.startsWith(key) && SNAPSHOT_SUFFIX.test(name.slice(key.length)) && key.length > (best?.length ?? 0)) best = key;
+    if (name.startsWith(key) && SNAPSHOT_SUFFIX.test(name.slice(key.length)) && key.length > (best?.length ?? 0))
+      best = key;
   }
   return best ? PRICES[best] : undefined;
 }

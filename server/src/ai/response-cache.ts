@@ -37,7 +37,8 @@ export function canonicalJson(value: unknown): string {
 /** Only complete answers are worth replaying; a truncated or invalid one would be replayed forever. */
 export function isReusable(parts: StreamPart[], request: ChatRequest): boolean {
   const finish = parts.at(-1);
-  if (finish?.type !== 'finish' || (finish.finishReason !== 'stop' && finish.finishReason !== 'tool-calls')) return false;
+  if (finish?.type !== 'finish' || (finish.finishReason !== 'stop' && finish.finishReason !== 'tool-calls'))
+    return false;
   if (!request.output || finish.finishReason !== 'stop') return true;
   const text = parts.map((part) => (part.type === 'text-delta' ? part.text : '')).join('');
   try {

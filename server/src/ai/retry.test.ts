@@ -9,7 +9,9 @@ const failure = (details: { retryable: boolean; retryAfterMs?: number }) =>
 
 describe('backoff', () => {
   it('draws from zero up to an exponential ceiling capped at maxDelayMs (full jitter)', () => {
-    expect([0, 1, 2, 3, 4].map((retry) => backoffDelayMs(retry, policy, () => 0.999_999))).toEqual([199, 399, 799, 999, 999]);
+    expect([0, 1, 2, 3, 4].map((retry) => backoffDelayMs(retry, policy, () => 0.999_999))).toEqual([
+      199, 399, 799, 999, 999,
+    ]);
     expect(backoffDelayMs(3, policy, () => 0)).toBe(0);
     expect(backoffDelayMs(1, policy, () => 0.25)).toBe(100);
   });

@@ -36,7 +36,9 @@ let clock: ReturnType<typeof createManualClock>;
 let sleeps: number[];
 let breaker: CircuitBreaker;
 
-function options(overrides: Partial<RouterOptions> & { retry?: Partial<RetryPolicy> } = {}): RouterOptions {
+function options(
+  overrides: Partial<Omit<RouterOptions, 'retry'>> & { retry?: Partial<RetryPolicy> } = {},
+): RouterOptions {
   return {
     timeoutMs: 2_000,
     breaker,
@@ -70,14 +72,21 @@ async function run(choices: RoutedChoice[], routerOptions = options(), chatReque
 
 describe('router', () => {
   it('waits out a 429 Retry-After, then succeeds on the same provider', async () => {
-    openai.enqueue({ status: 429, headers: { 'retry-after': '1' } }, { text: ['Hi ', 'there'], usage: { inputTokens: 5, outputTokens: 2 } });
+    openai.enqueue(
+      { status: 429, headers: { 'retry-after': '1' } },
+      { text: ['Hi ', 'there'], usage: { inputTokens: 5, outputTokens: 2 } },
+    );
     const result = await run([primary, secondary]);
 
     expect(sleeps).toEqual([1_000]);
     expect(openai.requests).toHaveLength(2);
     expect(anthropic.requests).toHaveLength(0);
     expect(result.text).toBe('Hi there');
-    expect(result.finish).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', usage: { inputTokens: 5, outputTokens: 2 } });
+    expect(result.finish).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4.1-mini',
+      usage: { inputTokens: 5, outputTokens: 2 },
+    });
     expect(result.trace).toMatchObject({ outcome: 'ok', attempts: 2, provider: 'openai' });
   });
 
@@ -154,7 +163,11 @@ describe('router', () => {
 
     const error = result.parts.at(-1);
     expect(error?.type).toBe('error');
-    expect(error?.type === 'error' && error.error).toMatchObject({ kind: 'timeout', retryable: true, provider: 'openai' });
+    expect(error?.type === 'error' && error.error).toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+      provider: 'openai',
+    });
     expect(result.trace.outcome).toBe('error');
   });
 
@@ -193,6 +206,9 @@ describe('router', () => {
     const result = await run([primary, secondary]);
 
     expect(result.parts).toHaveLength(1);
-    expect(result.parts[0]).toMatchObject({ type: 'error', error: { provider: 'anthropic', status: 401, kind: 'auth' } });
+    expect(result.parts[0]).toMatchObject({
+      type: 'error',
+      error: { provider: 'anthropic', status: 401, kind: 'auth' },
+    });
   });
 });

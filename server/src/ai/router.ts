@@ -92,7 +92,9 @@ async function* runRoute(
           trace.outcome = 'cancelled';
           return;
         }
-        const error = timeout.aborted ? timeoutError(choice.provider, options.timeoutMs, raw) : asProviderError(choice.provider, raw);
+        const error = timeout.aborted
+          ? timeoutError(choice.provider, options.timeoutMs, raw)
+          : asProviderError(choice.provider, raw);
         // Only failures that say something about the provider's health count; a
         // 400 or a bad key means the provider answered, so it is up.
         if (error.retryable) options.breaker.recordFailure(choice.breakerKey);
@@ -119,7 +121,9 @@ async function* runRoute(
   }
 
   trace.outcome = 'error';
-  trace.error = lastError ?? new ProviderError('No AI provider is available', { provider: 'offline', kind: 'unknown', retryable: false });
+  trace.error =
+    lastError ??
+    new ProviderError('No AI provider is available', { provider: 'offline', kind: 'unknown', retryable: false });
   yield { type: 'error', error: trace.error };
 }
 

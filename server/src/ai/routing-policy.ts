@@ -51,10 +51,12 @@ export function resolveRoute(
 ): RouteChoice[] {
   const listed = override?.[task] ?? DEFAULT_ROUTING_POLICY[task];
   const eligible = listed.filter(
-    (choice) => choice.provider === 'offline' || (credentials[choice.provider] !== undefined && isSupported(choice.provider)),
+    (choice) =>
+      choice.provider === 'offline' || (credentials[choice.provider] !== undefined && isSupported(choice.provider)),
   );
   const unique = eligible.filter(
-    (choice, index) => eligible.findIndex((other) => other.provider === choice.provider && other.model === choice.model) === index,
+    (choice, index) =>
+      eligible.findIndex((other) => other.provider === choice.provider && other.model === choice.model) === index,
   );
   return unique.length > 0 ? unique : [OFFLINE];
 }

@@ -37,7 +37,9 @@ export function encryptSecret(plaintext: string, secret: string, context = ''): 
   cipher.setAAD(Buffer.from(`${VERSION}|${context}`, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv, tag, ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join(':');
+  return [VERSION, iv, tag, ciphertext]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join(':');
 }
 
 export function decryptSecret(token: string, secret: string, context = ''): string {

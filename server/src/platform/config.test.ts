@@ -19,7 +19,10 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, 'Invalid setting PORT (got "abc"): must be a number'],
     [{ PORT: '70000' }, 'Invalid setting PORT (got "70000"): must be between 0 and 65535'],
-    [{ DATABASE_URL: 'mysql://x' }, 'Invalid setting DATABASE_URL (got "mysql://x"): must start with postgres:// or postgresql://'],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid setting DATABASE_URL (got "mysql://x"): must start with postgres:// or postgresql://',
+    ],
     [{ OPENAI_BASE_URL: 'not a url' }, 'Invalid setting OPENAI_BASE_URL (got "not a url"): must be a URL'],
     [{ LOG_LEVEL: 'loud' }, 'Invalid setting LOG_LEVEL (got "loud")'],
   ])('names the variable and the problem for %o', (environment, expected) => {
@@ -28,6 +31,8 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret back', () => {
-    expect(() => loadConfig({ CLOSER_SECRET: 'short-secret' })).toThrow(/^Invalid setting CLOSER_SECRET: must be at least 32 characters$/);
+    expect(() => loadConfig({ CLOSER_SECRET: 'short-secret' })).toThrow(
+      /^Invalid setting CLOSER_SECRET: must be at least 32 characters$/,
+    );
   });
 });

@@ -26,10 +26,9 @@ const envSchema = z.object({
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: optionalText.refine(
-    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
-    { message: 'must start with postgres:// or postgresql://' },
-  ),
+  DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+    message: 'must start with postgres:// or postgresql://',
+  }),
   CLOSER_DATA_DIR: z.string().default('.closer'),
   CLOSER_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
     message: 'must be at least 32 characters',
@@ -71,10 +70,7 @@ export interface Config {
 }
 
 /** Parses the environment; a bad value throws a StartupError naming the variable. */
-export function loadConfig(
-  environment: NodeJS.ProcessEnv = process.env,
-  cwd = process.cwd(),
-): Config {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(environment);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

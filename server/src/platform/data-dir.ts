@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { StartupError, errorMessage } from './errors';
+import { errorMessage, StartupError } from './errors';
 
 /** Creates the data dir if needed and proves we can write to it before anything else does. */
 export async function ensureDataDir(dataDir: string): Promise<void> {

@@ -3,7 +3,7 @@ import { PrismaClient } from '@prisma/client';
 import pg from 'pg';
 import type { Config } from './config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
-import { StartupError, errorMessage } from './errors';
+import { errorMessage, StartupError } from './errors';
 
 export type { PrismaClient } from '@prisma/client';
 

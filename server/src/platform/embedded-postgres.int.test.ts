@@ -23,7 +23,7 @@ async function query(url: string, sql: string) {
 describe('embedded PostgreSQL', () => {
   it('keeps data across restarts of a persistent cluster', async () => {
     const first = await startEmbeddedPostgres({ dataDir, persistent: true });
-    await query(first.url, 'CREATE TABLE kept (value text); INSERT INTO kept VALUES (\'still here\')');
+    await query(first.url, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')");
     await first.stop();
 
     const second = await startEmbeddedPostgres({ dataDir, persistent: true });

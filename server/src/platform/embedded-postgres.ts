@@ -1,4 +1,4 @@
-import { type SpawnOptions, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, type SpawnOptions, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -246,7 +246,9 @@ async function startServer(
   if (exitCode !== 0) {
     const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
     options.onLog?.(log);
-    throw new StartupError(`The embedded PostgreSQL did not start: ${lastLine(log) || `pg_ctl exited with ${exitCode}`}`);
+    throw new StartupError(
+      `The embedded PostgreSQL did not start: ${lastLine(log) || `pg_ctl exited with ${exitCode}`}`,
+    );
   }
 }
 

@@ -23,7 +23,10 @@ export function createProgress(stream: NodeJS.WriteStream = process.stdout, enab
         if (!enabled || total <= 0) return;
         if (stream.isTTY) {
           if (!bar) {
-            bar = new SingleBar({ format: '  [{bar}] {percentage}% {value}/{total}', hideCursor: true, stream }, undefined);
+            bar = new SingleBar(
+              { format: '  [{bar}] {percentage}% {value}/{total}', hideCursor: true, stream },
+              undefined,
+            );
             bar.start(total, 0);
           }
           bar.setTotal(total);

@@ -2,8 +2,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/embedded-postgres';
-import { findPrismaDir, readMigrations } from '../platform/migrations/migration-files';
 import { applyMigrations } from '../platform/migrations/migrate';
+import { findPrismaDir, readMigrations } from '../platform/migrations/migration-files';
 
 /**
  * Database tests run against DATABASE_URL's server when it is set, else a

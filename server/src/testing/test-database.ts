@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, connect } from '../platform/database';
+import { connect, type Database } from '../platform/database';
 import { withDatabase } from './global-setup';
 
 /**

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generate } from '../ai.generate';
-import { type ChatRequest, type ProviderAdapter, ProviderError, type StreamPart, type ToolDefinition } from '../ai.model';
+import {
+  type ChatRequest,
+  type ProviderAdapter,
+  ProviderError,
+  type StreamPart,
+  type ToolDefinition,
+} from '../ai.model';
 import { startFakeAnthropic } from '../testing/fake-anthropic.server';
 import { startFakeGemini } from '../testing/fake-gemini.server';
 import { startFakeOpenAi } from '../testing/fake-openai.server';
-import type { FakeServer } from '../testing/fake-server';
+import type { FakeServer, WireBody } from '../testing/fake-server';
 import { createAnthropicAdapter } from './anthropic/anthropic.adapter';
 import { createGeminiAdapter } from './gemini/gemini.adapter';
 import { createOpenAiAdapter } from './openai/openai.adapter';
@@ -22,13 +28,13 @@ interface Harness {
   create(url: string): ProviderAdapter;
   /** SSE events after which a cut leaves some text delivered. */
   cutAfterEvents: number;
-  systemSent(body: any): string | undefined;
-  toolNamesSent(body: any): string[];
+  systemSent(body: WireBody): string | undefined;
+  toolNamesSent(body: WireBody): string[];
   /** The tool result carried by a follow-up request, as the vendor encodes it. */
-  toolResultSent(body: any): { id?: string; name?: string; content: unknown } | undefined;
+  toolResultSent(body: WireBody): { id?: string; name?: string; content: unknown } | undefined;
   /** The earlier assistant tool call echoed back in the follow-up request. */
-  toolCallEchoed(body: any): { id?: string; name: string; args: unknown } | undefined;
-  structuredOutputRequested(body: any): boolean;
+  toolCallEchoed(body: WireBody): { id?: string; name: string; args: unknown } | undefined;
+  structuredOutputRequested(body: WireBody): boolean;
 }
 
 const harnesses: Harness[] = [
@@ -38,18 +44,19 @@ const harnesses: Harness[] = [
     start: startFakeOpenAi,
     create: (url) => createOpenAiAdapter({ apiKey: 'test-key', baseURL: `${url}/v1` }),
     cutAfterEvents: 2,
-    systemSent: (body) => body.messages.find((message: any) => message.role === 'system')?.content,
-    toolNamesSent: (body) => (body.tools ?? []).map((tool: any) => tool.function.name),
+    systemSent: (body) => body.messages.find((message: WireBody) => message.role === 'system')?.content,
+    toolNamesSent: (body) => (body.tools ?? []).map((tool: WireBody) => tool.function.name),
     toolResultSent: (body) => {
-      const message = body.messages.find((candidate: any) => candidate.role === 'tool');
+      const message = body.messages.find((candidate: WireBody) => candidate.role === 'tool');
       return message && { id: message.tool_call_id, content: JSON.parse(message.content) };
     },
     toolCallEchoed: (body) => {
-      const call = body.messages.find((message: any) => message.tool_calls)?.tool_calls[0];
+      const call = body.messages.find((message: WireBody) => message.tool_calls)?.tool_calls[0];
       return call && { id: call.id, name: call.function.name, args: JSON.parse(call.function.arguments) };
     },
     structuredOutputRequested: (body) =>
-      body.response_format?.type === 'json_schema' && body.response_format.json_schema.schema.properties.title !== undefined,
+      body.response_format?.type === 'json_schema' &&
+      body.response_format.json_schema.schema.properties.title !== undefined,
   },
   {
     name: 'anthropic',
@@ -58,18 +65,22 @@ const harnesses: Harness[] = [
     create: (url) => createAnthropicAdapter({ apiKey: 'test-key', baseURL: url }),
     cutAfterEvents: 4,
     systemSent: (body) => body.system,
-    toolNamesSent: (body) => (body.tools ?? []).map((tool: any) => tool.name),
+    toolNamesSent: (body) => (body.tools ?? []).map((tool: WireBody) => tool.name),
     toolResultSent: (body) => {
-      const block = body.messages.flatMap((message: any) => message.content).find((item: any) => item.type === 'tool_result');
+      const block = body.messages
+        .flatMap((message: WireBody) => message.content)
+        .find((item: WireBody) => item.type === 'tool_result');
       return block && { id: block.tool_use_id, content: JSON.parse(block.content) };
     },
     toolCallEchoed: (body) => {
-      const block = body.messages.flatMap((message: any) => message.content).find((item: any) => item.type === 'tool_use');
+      const block = body.messages
+        .flatMap((message: WireBody) => message.content)
+        .find((item: WireBody) => item.type === 'tool_use');
       return block && { id: block.id, name: block.name, args: block.input };
     },
     structuredOutputRequested: (body) =>
       body.tool_choice?.type === 'tool' &&
-      body.tools.some((tool: any) => tool.name === body.tool_choice.name && tool.input_schema.properties.title),
+      body.tools.some((tool: WireBody) => tool.name === body.tool_choice.name && tool.input_schema.properties.title),
   },
   {
     name: 'gemini',
@@ -78,13 +89,18 @@ const harnesses: Harness[] = [
     create: (url) => createGeminiAdapter({ apiKey: 'test-key', baseURL: url }),
     cutAfterEvents: 1,
     systemSent: (body) => body.systemInstruction?.parts?.[0]?.text,
-    toolNamesSent: (body) => (body.tools?.[0]?.functionDeclarations ?? []).map((declaration: any) => declaration.name),
+    toolNamesSent: (body) =>
+      (body.tools?.[0]?.functionDeclarations ?? []).map((declaration: WireBody) => declaration.name),
     toolResultSent: (body) => {
-      const part = body.contents.flatMap((content: any) => content.parts).find((item: any) => item.functionResponse);
+      const part = body.contents
+        .flatMap((content: WireBody) => content.parts)
+        .find((item: WireBody) => item.functionResponse);
       return part && { name: part.functionResponse.name, content: part.functionResponse.response };
     },
     toolCallEchoed: (body) => {
-      const part = body.contents.flatMap((content: any) => content.parts).find((item: any) => item.functionCall);
+      const part = body.contents
+        .flatMap((content: WireBody) => content.parts)
+        .find((item: WireBody) => item.functionCall);
       return part && { name: part.functionCall.name, args: part.functionCall.args };
     },
     structuredOutputRequested: (body) =>
@@ -125,7 +141,10 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
   });
 
   it('streams text in several deltas and maps finish reason and usage', async () => {
-    server.enqueue({ text: ['Hel', 'lo ', 'world'], usage: { inputTokens: 120, outputTokens: 3, cachedInputTokens: 100 } });
+    server.enqueue({
+      text: ['Hel', 'lo ', 'world'],
+      usage: { inputTokens: 120, outputTokens: 3, cachedInputTokens: 100 },
+    });
     const parts = await collect(
       adapter.stream(harness.model, { system: 'Be brief.', messages: [{ role: 'user', content: 'Say hello' }] }),
     );
@@ -143,14 +162,22 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
 
   it('round-trips a tool call: the follow-up request carries the call and its result', async () => {
     server.enqueue(
-      { toolCalls: [{ id: 'call_42', name: 'search_products', args: { query: 'red scarf', limit: 3 } }], usage: { inputTokens: 50, outputTokens: 9 } },
+      {
+        toolCalls: [{ id: 'call_42', name: 'search_products', args: { query: 'red scarf', limit: 3 } }],
+        usage: { inputTokens: 50, outputTokens: 9 },
+      },
       { text: ['We have ', 'a red scarf.'], usage: { inputTokens: 80, outputTokens: 6 } },
     );
     const request: ChatRequest = { messages: [{ role: 'user', content: 'Any red scarves?' }], tools: [searchTool] };
     const first = await collect(adapter.stream(harness.model, request));
 
     const call = first.find((part) => part.type === 'tool-call');
-    expect(call).toMatchObject({ type: 'tool-call', id: 'call_42', name: 'search_products', args: { query: 'red scarf', limit: 3 } });
+    expect(call).toMatchObject({
+      type: 'tool-call',
+      id: 'call_42',
+      name: 'search_products',
+      args: { query: 'red scarf', limit: 3 },
+    });
     expect(first.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
     expect(harness.toolNamesSent(server.request(0).body)).toEqual(['search_products']);
 
@@ -161,7 +188,10 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
         ...request,
         messages: [
           ...request.messages,
-          { role: 'assistant', toolCalls: [{ id: call.id, name: call.name, args: call.args, providerMetadata: call.providerMetadata }] },
+          {
+            role: 'assistant',
+            toolCalls: [{ id: call.id, name: call.name, args: call.args, providerMetadata: call.providerMetadata }],
+          },
           { role: 'tool', toolCallId: call.id, name: call.name, result },
         ],
       }),
@@ -169,7 +199,10 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
 
     expect(textOf(second)).toBe('We have a red scarf.');
     const body = server.request(1).body;
-    expect(harness.toolCallEchoed(body)).toMatchObject({ name: 'search_products', args: { query: 'red scarf', limit: 3 } });
+    expect(harness.toolCallEchoed(body)).toMatchObject({
+      name: 'search_products',
+      args: { query: 'red scarf', limit: 3 },
+    });
     const sent = harness.toolResultSent(body);
     expect(sent?.content).toEqual(result);
     if (sent?.id !== undefined) expect(sent.id).toBe('call_42');
@@ -178,7 +211,10 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
 
   it('returns structured output validated by the zod schema', async () => {
     const output = { name: 'product_copy', schema: z.object({ title: z.string(), tags: z.array(z.string()).min(1) }) };
-    server.enqueue({ json: { title: 'Merino scarf', tags: ['warm', 'wool'] }, usage: { inputTokens: 30, outputTokens: 12 } });
+    server.enqueue({
+      json: { title: 'Merino scarf', tags: ['warm', 'wool'] },
+      usage: { inputTokens: 30, outputTokens: 12 },
+    });
     const result = await generate(
       adapter.stream(harness.model, { messages: [{ role: 'user', content: 'Write copy' }], output }),
       output,
@@ -196,7 +232,10 @@ describe.each(harnesses)('$name adapter (real SDK against a fake server)', (harn
     const received: string[] = [];
     let failure: unknown;
     try {
-      for await (const part of adapter.stream(harness.model, { messages: [{ role: 'user', content: 'Count' }], signal: controller.signal })) {
+      for await (const part of adapter.stream(harness.model, {
+        messages: [{ role: 'user', content: 'Count' }],
+        signal: controller.signal,
+      })) {
         if (part.type === 'text-delta') {
           received.push(part.text);
           controller.abort();

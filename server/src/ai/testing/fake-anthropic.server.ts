@@ -45,17 +45,27 @@ const anthropicProtocol: VendorProtocol = {
     let index = 0;
     if (reply.text?.length) {
       events.push(event('content_block_start', { index, content_block: { type: 'text', text: '', citations: null } }));
-      for (const text of reply.text) events.push(event('content_block_delta', { index, delta: { type: 'text_delta', text } }));
+      for (const text of reply.text)
+        events.push(event('content_block_delta', { index, delta: { type: 'text_delta', text } }));
       events.push(event('content_block_stop', { index }));
       index++;
     }
     const calls = [...(reply.toolCalls ?? [])];
     // Structured output arrives as the forced tool's input, as the real API does it.
     if (reply.json !== undefined) {
-      calls.push({ id: 'toolu_output', name: body?.tool_choice?.name ?? 'output', args: reply.json as Record<string, unknown> });
+      calls.push({
+        id: 'toolu_output',
+        name: body?.tool_choice?.name ?? 'output',
+        args: reply.json as Record<string, unknown>,
+      });
     }
     for (const call of calls) {
-      events.push(event('content_block_start', { index, content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} } }));
+      events.push(
+        event('content_block_start', {
+          index,
+          content_block: { type: 'tool_use', id: call.id, name: call.name, input: {} },
+        }),
+      );
       for (const partial_json of fragments(JSON.stringify(call.args))) {
         events.push(event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } }));
       }

@@ -1,4 +1,11 @@
-import { type FakeReply, type FakeServer, fragments, type SseEvent, startFakeServer, type VendorProtocol } from './fake-server';
+import {
+  type FakeReply,
+  type FakeServer,
+  fragments,
+  type SseEvent,
+  startFakeServer,
+  type VendorProtocol,
+} from './fake-server';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
@@ -39,7 +46,9 @@ const geminiProtocol: VendorProtocol = {
   },
   errorBody: (status, message) => ({ error: { code: status, message, status: STATUS_NAMES[status] ?? 'UNKNOWN' } }),
   unaryBody: (reply, _body, path) => ({
-    candidates: [{ content: { role: 'model', parts: parts(reply) }, finishReason: reply.finishReason ?? 'STOP', index: 0 }],
+    candidates: [
+      { content: { role: 'model', parts: parts(reply) }, finishReason: reply.finishReason ?? 'STOP', index: 0 },
+    ],
     usageMetadata: usageMetadata(reply),
     modelVersion: MODEL_PATH.exec(path)?.[1],
   }),
@@ -50,7 +59,9 @@ const geminiProtocol: VendorProtocol = {
     }));
     events.push({
       data: JSON.stringify({
-        candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: reply.finishReason ?? 'STOP', index: 0 }],
+        candidates: [
+          { content: { role: 'model', parts: [{ text: '' }] }, finishReason: reply.finishReason ?? 'STOP', index: 0 },
+        ],
         usageMetadata: usageMetadata(reply),
         modelVersion,
       }),

@@ -1,4 +1,11 @@
-import { type FakeReply, type FakeServer, fragments, type SseEvent, startFakeServer, type VendorProtocol } from './fake-server';
+import {
+  type FakeReply,
+  type FakeServer,
+  fragments,
+  type SseEvent,
+  startFakeServer,
+  type VendorProtocol,
+} from './fake-server';
 
 /** OpenAI Chat Completions: `POST /v1/chat/completions`, SSE `data:` chunks ending in `data: [DONE]`. */
 const openAiProtocol: VendorProtocol = {
@@ -12,7 +19,14 @@ const openAiProtocol: VendorProtocol = {
   streamEvents(reply, body): SseEvent[] {
     const model = body?.model ?? 'fake-model';
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
-      data: JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices, ...extra }),
+      data: JSON.stringify({
+        id: 'chatcmpl-fake',
+        object: 'chat.completion.chunk',
+        created: 0,
+        model,
+        choices,
+        ...extra,
+      }),
     });
     const delta = (value: Record<string, unknown>, finishReason: string | null = null) =>
       chunk([{ index: 0, delta: value, finish_reason: finishReason }]);
@@ -22,7 +36,9 @@ const openAiProtocol: VendorProtocol = {
     for (const piece of text) events.push(delta({ content: piece }));
     for (const [index, call] of (reply.toolCalls ?? []).entries()) {
       // The first fragment names the call; the arguments follow in pieces.
-      events.push(delta({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
+      events.push(
+        delta({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }),
+      );
       for (const piece of fragments(JSON.stringify(call.args))) {
         events.push(delta({ tool_calls: [{ index, function: { arguments: piece } }] }));
       }

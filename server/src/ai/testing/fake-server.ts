@@ -31,11 +31,18 @@ export interface FakeReply {
   eventDelayMs?: number;
 }
 
+/**
+ * A vendor's JSON as it crossed the wire. Assertions navigate it freely, the
+ * way a reader would scan a captured request, so it is deliberately untyped.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: wire bodies of three vendors, inspected ad hoc by tests
+export type WireBody = any;
+
 export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
-  body: any;
+  body: WireBody;
   /** True once the client went away before the response was complete. */
   closedEarly: boolean;
   closed: Promise<void>;
@@ -49,8 +56,8 @@ export interface SseEvent {
 export interface VendorProtocol {
   /** Route a request: 'stream' for SSE, 'unary' for one JSON body, undefined for 404. */
   classify(method: string, path: string): 'stream' | 'unary' | undefined;
-  streamEvents(reply: FakeReply, body: any, path: string): SseEvent[];
-  unaryBody(reply: FakeReply, body: any, path: string): unknown;
+  streamEvents(reply: FakeReply, body: WireBody, path: string): SseEvent[];
+  unaryBody(reply: FakeReply, body: WireBody, path: string): unknown;
   errorBody(status: number, message: string): unknown;
 }
 
@@ -96,9 +103,15 @@ export async function startFakeServer(protocol: VendorProtocol): Promise<FakeSer
     const reply = queue.shift();
     if (!reply) return sendJson(res, 500, protocol.errorBody(500, 'The fake server has no scripted reply left'));
     if (reply.status && reply.status >= 300) {
-      return sendJson(res, reply.status, protocol.errorBody(reply.status, reply.errorMessage ?? 'scripted failure'), reply.headers);
+      return sendJson(
+        res,
+        reply.status,
+        protocol.errorBody(reply.status, reply.errorMessage ?? 'scripted failure'),
+        reply.headers,
+      );
     }
-    if (kind === 'unary') return sendJson(res, 200, protocol.unaryBody(reply, recorded.body, url.pathname), reply.headers);
+    if (kind === 'unary')
+      return sendJson(res, 200, protocol.unaryBody(reply, recorded.body, url.pathname), reply.headers);
     await writeSse(res, protocol.streamEvents(reply, recorded.body, url.pathname), reply);
   });
 

@@ -1,5 +1,13 @@
-import type { AiBudgetStatus, AiBudget, AiEvents, AiResponseCache, AiUsageRow, AiUsageSink, CachedAiResponse } from '../ai.ports';
 import type { Clock } from '../ai.model';
+import type {
+  AiBudget,
+  AiBudgetStatus,
+  AiEvents,
+  AiResponseCache,
+  AiUsageRow,
+  AiUsageSink,
+  CachedAiResponse,
+} from '../ai.ports';
 
 /** In-memory stand-ins for the Prisma-backed ports, for tests and local experiments. */
 
@@ -15,7 +23,9 @@ export function createMemoryBudget(initial: AiBudgetStatus = { state: 'ok', onEx
   let status = initial;
   const budget = {
     checks: 0,
-    set: (next: AiBudgetStatus) => void (status = next),
+    set: (next: AiBudgetStatus) => {
+      status = next;
+    },
     check: async () => {
       budget.checks++;
       return status;
@@ -45,5 +55,10 @@ export function createMemoryEvents(): AiEvents & { emitted: { name: string; payl
 /** A clock that only moves when told to. */
 export function createManualClock(start = 1_700_000_000_000): Clock & { advance(ms: number): void } {
   let now = start;
-  return { now: () => now, advance: (ms) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }

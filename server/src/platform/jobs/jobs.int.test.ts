@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase } from '../../testing/test-database';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { createLogger } from '../logger';
 import { type Jobs, startJobs } from './jobs';
 import { queueDefinitions } from './queues';

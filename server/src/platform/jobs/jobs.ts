@@ -1,6 +1,6 @@
-import { type Job, PgBoss, type SendOptions, type WorkOptions, fromPrisma } from 'pg-boss';
+import { fromPrisma, type Job, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
 import type { Logger } from '../logger';
-import { type QueueDefinition, deadLetterQueueName, queueDefinitions } from './queues';
+import { deadLetterQueueName, type QueueDefinition, queueDefinitions } from './queues';
 
 /**
  * Background jobs on pg-boss, in the same PostgreSQL as everything else, so a
@@ -11,7 +11,11 @@ export interface Jobs {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Enqueue inside a Prisma interactive transaction (`prisma.$transaction(async (tx) => …)`). */
   sendInTransaction(tx: PrismaTransaction, name: string, data: object, options?: SendOptions): Promise<string | null>;
-  work<T extends object>(name: string, handler: (job: Job<T>) => Promise<unknown>, options?: WorkOptions): Promise<string>;
+  work<T extends object>(
+    name: string,
+    handler: (job: Job<T>) => Promise<unknown>,
+    options?: WorkOptions,
+  ): Promise<string>;
   isReady(): Promise<boolean>;
   /** Stops fetching, waits up to `timeoutMs` for running jobs; unfinished ones are retried by another node later. */
   stop(timeoutMs?: number): Promise<void>;

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEmptyClone, dropDatabase, testDatabaseUrl } from '../../testing/test-database';
 import { StartupError } from '../errors';
-import { findPrismaDir, readMigrations } from './migration-files';
 import { applyMigrations } from './migrate';
+import { findPrismaDir, readMigrations } from './migration-files';
 import { diffMigrationsToSchema, pendingMigrationsPerPrisma } from './schema-engine';
 
 const prismaDir = findPrismaDir();
@@ -87,7 +86,11 @@ describe('applyMigrations', () => {
   });
 
   it('rolls a failing migration back whole and refuses to continue until it is resolved', async () => {
-    const broken = { name: '29990101000000_broken', sql: 'CREATE TABLE "Half" (id int);\nSELECT nonsense FROM nowhere;', checksum: 'a'.repeat(64) };
+    const broken = {
+      name: '29990101000000_broken',
+      sql: 'CREATE TABLE "Half" (id int);\nSELECT nonsense FROM nowhere;',
+      checksum: 'a'.repeat(64),
+    };
     await expect(applyMigrations(pool, [...migrations, broken])).rejects.toThrow(
       /Migration 29990101000000_broken failed: relation "nowhere" does not exist/,
     );

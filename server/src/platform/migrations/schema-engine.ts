@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from 'prisma-migrate-adapter-pg';
 import pg from 'pg';
+import { PrismaPg } from 'prisma-migrate-adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from 'prisma-migrate-adapter-utils';
 import { readMigrations } from './migration-files';
 
@@ -176,8 +176,6 @@ export async function pendingMigrationsPerPrisma(databaseUrl: string, prismaDir:
 }
 
 function emptyDiffToBlank(script: string): string {
-  const meaningful = script
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+  const meaningful = script.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
   return meaningful.length === 0 ? '' : script.trim();
 }

@@ -19,18 +19,24 @@ export class HttpError extends Error {
 }
 
 export const notFoundHandler: RequestHandler = (request, response) => {
-  response.status(404).json({ error: { code: 'not_found', message: `No route for ${request.method} ${request.path}` } });
+  response
+    .status(404)
+    .json({ error: { code: 'not_found', message: `No route for ${request.method} ${request.path}` } });
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _request, response, _next) => {
     if (error instanceof HttpError) {
-      response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
+      response
+        .status(error.status)
+        .json({ error: { code: error.code, message: error.message, details: error.details } });
       return;
     }
     if (error instanceof ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      response.status(400).json({ error: { code: 'invalid_request', message: describeIssue(issues[0]), details: issues } });
+      response
+        .status(400)
+        .json({ error: { code: 'invalid_request', message: describeIssue(issues[0]), details: issues } });
       return;
     }
     // body-parser's own errors (malformed JSON, too large) carry a status and are the client's.

@@ -17,7 +17,9 @@ export async function listen(app: Express, port: number, host: string): Promise<
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new StartupError(`Port ${port} is already in use; stop the program using it or set PORT to a free port.`));
+        reject(
+          new StartupError(`Port ${port} is already in use; stop the program using it or set PORT to a free port.`),
+        );
       } else if (error.code === 'EACCES') {
         reject(new StartupError(`Not allowed to listen on port ${port}; set PORT to a port above 1024.`));
       } else {

@@ -21,7 +21,10 @@ export function createAnthropicAdapter(options: AdapterOptions): ProviderAdapter
   return { id: 'anthropic', stream: (model, request) => streamAnthropic(client, model, request) };
 }
 
-type Block = { kind: 'tool'; id: string; name: string; json: string } | { kind: 'output'; streamed: boolean; input: unknown } | { kind: 'other' };
+type Block =
+  | { kind: 'tool'; id: string; name: string; json: string }
+  | { kind: 'output'; streamed: boolean; input: unknown }
+  | { kind: 'other' };
 
 interface UsageCounters {
   input: number;

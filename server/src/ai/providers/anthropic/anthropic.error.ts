@@ -8,10 +8,20 @@ const RETRYABLE_STREAM_ERRORS = new Set(['overloaded_error', 'api_error', 'rate_
 export function mapAnthropicError(error: unknown, now = Date.now()): ProviderError {
   if (error instanceof ProviderError) return error;
   if (error instanceof APIUserAbortError) {
-    return new ProviderError('anthropic request aborted', { provider: 'anthropic', kind: 'aborted', retryable: false, cause: error });
+    return new ProviderError('anthropic request aborted', {
+      provider: 'anthropic',
+      kind: 'aborted',
+      retryable: false,
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError('anthropic request timed out', { provider: 'anthropic', kind: 'timeout', retryable: true, cause: error });
+    return new ProviderError('anthropic request timed out', {
+      provider: 'anthropic',
+      kind: 'timeout',
+      retryable: true,
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionError) {
     return new ProviderError(`anthropic connection failed: ${error.message}`, {

@@ -32,7 +32,9 @@ export function convertToAnthropicMessages(request: ChatRequest): Anthropic.Mess
         ]);
         break;
       case 'tool':
-        push('user', [{ type: 'tool_result', tool_use_id: message.toolCallId, content: toolResultText(message.result) }]);
+        push('user', [
+          { type: 'tool_result', tool_use_id: message.toolCallId, content: toolResultText(message.result) },
+        ]);
         break;
     }
   }

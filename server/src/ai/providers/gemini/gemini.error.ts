@@ -1,7 +1,7 @@
 import { ApiError } from '@google/genai';
 import { ProviderError } from '../../ai.model';
-import type { HeaderReader } from '../shared/retry-after';
 import { providerErrorFromStatus, providerErrorFromTransport } from '../shared/provider-error.mapper';
+import type { HeaderReader } from '../shared/retry-after';
 
 /**
  * `ApiError` carries only a status and the body, so the adapter captures the

@@ -13,7 +13,10 @@ const tool = (name: string, properties: Record<string, unknown>, required: strin
 });
 
 const assistantTools: ToolDefinition[] = [
-  tool('search_products', { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } }, ['query', 'limit']),
+  tool('search_products', { query: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 10 } }, [
+    'query',
+    'limit',
+  ]),
   tool('lookup_order', { orderNumber: { type: 'string' }, email: { type: 'string' } }, ['orderNumber', 'email']),
   tool('handoff_to_human', { reason: { type: 'string' } }, ['reason']),
 ];
@@ -25,7 +28,8 @@ async function collect(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> 
 }
 
 const adapter = createOfflineAdapter();
-const ask = (content: string, tools = assistantTools) => collect(adapter.stream('offline', { messages: [{ role: 'user', content }], tools }));
+const ask = (content: string, tools = assistantTools) =>
+  collect(adapter.stream('offline', { messages: [{ role: 'user', content }], tools }));
 
 describe('offline adapter', () => {
   it('answers a shopper message with a search_products call carrying the query', async () => {
@@ -41,7 +45,11 @@ describe('offline adapter', () => {
 
   it('looks up an order only with an order number and an email', async () => {
     const parts = await ask('Where is my order #1234? My email is ana@example.com');
-    expect(parts[0]).toMatchObject({ type: 'tool-call', name: 'lookup_order', args: { orderNumber: '1234', email: 'ana@example.com' } });
+    expect(parts[0]).toMatchObject({
+      type: 'tool-call',
+      name: 'lookup_order',
+      args: { orderNumber: '1234', email: 'ana@example.com' },
+    });
 
     const withoutEmail = await ask('Where is order #1234?');
     expect(withoutEmail.some((part) => part.type === 'tool-call')).toBe(false);
@@ -50,7 +58,11 @@ describe('offline adapter', () => {
   });
 
   it('hands off when the shopper asks for a person', async () => {
-    for (const message of ['Can I talk to a real person?', 'I want to speak with someone from your team', 'human please']) {
+    for (const message of [
+      'Can I talk to a real person?',
+      'I want to speak with someone from your team',
+      'human please',
+    ]) {
       const parts = await ask(message);
       expect(parts[0]).toMatchObject({ type: 'tool-call', name: 'handoff_to_human', args: { reason: message } });
     }
@@ -104,9 +116,9 @@ describe('offline adapter', () => {
     };
     expect(await reply('search_products', { query: 'unicorn saddle' }, [])).toContain('matching "unicorn saddle"');
     expect(await reply('lookup_order', {}, { found: false })).toMatch(/^I couldn't find an order/);
-    expect(await reply('lookup_order', {}, { order: { name: '#1234', status: 'shipped', trackingUrl: 'https://t.test/1' } })).toBe(
-      'Here is the latest on order #1234.\nStatus: shipped\nTrack it here: https://t.test/1',
-    );
+    expect(
+      await reply('lookup_order', {}, { order: { name: '#1234', status: 'shipped', trackingUrl: 'https://t.test/1' } }),
+    ).toBe('Here is the latest on order #1234.\nStatus: shipped\nTrack it here: https://t.test/1');
   });
 
   it('produces a labelled draft that satisfies the structured-output schema', async () => {
@@ -122,7 +134,10 @@ describe('offline adapter', () => {
         image: z.url().optional(),
       }),
     };
-    const result = await generate(adapter.stream('offline', { messages: [{ role: 'user', content: 'Blue wool scarf' }], output }), output);
+    const result = await generate(
+      adapter.stream('offline', { messages: [{ role: 'user', content: 'Blue wool scarf' }], output }),
+      output,
+    );
 
     expect(result.object?.title.startsWith('[Offline draft]')).toBe(true);
     expect(result.object?.keywords).toHaveLength(3);
@@ -136,7 +151,7 @@ describe('offline adapter', () => {
     const result = await generate(adapter.stream('offline', request));
     expect(result.text.startsWith('[Offline draft]')).toBe(true);
     expect(result.usage).toEqual({
-      inputTokens: estimateTokens(JSON.stringify(request.messages) + '[]'),
+      inputTokens: estimateTokens(`${JSON.stringify(request.messages)}[]`),
       outputTokens: estimateTokens(result.text),
       cachedInputTokens: 0,
     });
@@ -146,7 +161,10 @@ describe('offline adapter', () => {
     const controller = new AbortController();
     const received: string[] = [];
     const run = async () => {
-      for await (const part of adapter.stream('offline', { messages: [{ role: 'user', content: 'Write a long text' }], signal: controller.signal })) {
+      for await (const part of adapter.stream('offline', {
+        messages: [{ role: 'user', content: 'Write a long text' }],
+        signal: controller.signal,
+      })) {
         if (part.type === 'text-delta') received.push(part.text);
         controller.abort();
       }

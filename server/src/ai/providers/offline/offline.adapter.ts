@@ -48,7 +48,9 @@ async function* streamOffline(request: ChatRequest): AsyncGenerator<StreamPart> 
     yield* emit(intent.text);
   } else {
     const topic = topicOf(request);
-    yield* emit(`${OFFLINE_LABEL} No AI provider is configured, so this is a template${topic ? ` for: ${topic}` : ''}.`);
+    yield* emit(
+      `${OFFLINE_LABEL} No AI provider is configured, so this is a template${topic ? ` for: ${topic}` : ''}.`,
+    );
   }
   yield { type: 'finish', finishReason: 'stop', usage: estimateUsage(request, output) };
 }
@@ -69,7 +71,8 @@ function latestToolTurn(messages: ChatMessage[]): { results: ToolMessage[]; call
 /** First line of the last user message, shortened: what a draft is about. */
 function topicOf(request: ChatRequest): string {
   const user = [...request.messages].reverse().find((message) => message.role === 'user');
-  const line = user?.role === 'user' ? (user.content.split('\n').find((candidate) => candidate.trim() !== '') ?? '') : '';
+  const line =
+    user?.role === 'user' ? (user.content.split('\n').find((candidate) => candidate.trim() !== '') ?? '') : '';
   return line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim();
 }
 
@@ -95,6 +98,11 @@ export function estimateUsage(request: ChatRequest, output: string): Usage {
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new ProviderError('offline request aborted', { provider: 'offline', kind: 'aborted', retryable: false, cause: signal.reason });
+    throw new ProviderError('offline request aborted', {
+      provider: 'offline',
+      kind: 'aborted',
+      retryable: false,
+      cause: signal.reason,
+    });
   }
 }

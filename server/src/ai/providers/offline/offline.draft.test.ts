@@ -7,10 +7,19 @@ const draftFor = (schema: z.ZodType) => draftFromSchema(z.toJSONSchema(schema) a
 
 describe('draftFromSchema', () => {
   const cases: [string, z.ZodType][] = [
-    ['ad variants', z.object({ variants: z.array(z.object({ headline: z.string().max(30), body: z.string().max(90) })).min(2) })],
-    ['nullable and optional fields', z.object({ summary: z.string(), note: z.string().nullable(), extra: z.number().optional() })],
+    [
+      'ad variants',
+      z.object({ variants: z.array(z.object({ headline: z.string().max(30), body: z.string().max(90) })).min(2) }),
+    ],
+    [
+      'nullable and optional fields',
+      z.object({ summary: z.string(), note: z.string().nullable(), extra: z.number().optional() }),
+    ],
     ['numbers with exclusive bounds', z.object({ confidence: z.number().gt(0).lt(1), stars: z.int().gte(3).lte(5) })],
-    ['literals and enums', z.object({ language: z.literal('de'), sentiment: z.enum(['positive', 'neutral', 'negative']) })],
+    [
+      'literals and enums',
+      z.object({ language: z.literal('de'), sentiment: z.enum(['positive', 'neutral', 'negative']) }),
+    ],
     ['records and booleans', z.object({ attributes: z.record(z.string(), z.string()), featured: z.boolean() })],
     ['formats', z.object({ id: z.uuid(), publishAt: z.iso.datetime(), link: z.url(), day: z.iso.date() })],
     ['unions', z.object({ value: z.union([z.string().min(3), z.number()]) })],

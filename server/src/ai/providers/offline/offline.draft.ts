@@ -39,7 +39,9 @@ function draftNode(input: JsonSchema, key: string, root: JsonSchema, topic: stri
     case 'object': {
       const properties = (node.properties ?? {}) as Record<string, JsonSchema>;
       const required = (node.required as string[] | undefined) ?? [];
-      return Object.fromEntries(required.map((name) => [name, draftNode(properties[name] ?? {}, name, root, topic, depth + 1)]));
+      return Object.fromEntries(
+        required.map((name) => [name, draftNode(properties[name] ?? {}, name, root, topic, depth + 1)]),
+      );
     }
     case 'array': {
       const minimum = Number(node.minItems ?? 1);
@@ -94,7 +96,11 @@ function draftString(node: JsonSchema, key: string, topic: string): string {
 }
 
 function humanise(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -39,7 +39,10 @@ export function chooseIntent(text: string, tools: ToolDefinition[]): OfflineInte
 
   const handoff = tool('handoff_to_human');
   if (handoff && HUMAN.test(text)) {
-    return { kind: 'tool', call: { name: handoff.name, args: fillArguments(handoff.parameters, { reason: text.trim() }) } };
+    return {
+      kind: 'tool',
+      call: { name: handoff.name, args: fillArguments(handoff.parameters, { reason: text.trim() }) },
+    };
   }
 
   const orderNumber = ORDER_NUMBER.exec(text)?.[1];
@@ -48,14 +51,23 @@ export function chooseIntent(text: string, tools: ToolDefinition[]): OfflineInte
     const email = EMAIL.exec(text)?.[0];
     // Order details stay private until the shopper proves the order with its email.
     if (!email) {
-      return { kind: 'text', text: `To look up order #${orderNumber}, please also send the email address used for the order.` };
+      return {
+        kind: 'text',
+        text: `To look up order #${orderNumber}, please also send the email address used for the order.`,
+      };
     }
-    return { kind: 'tool', call: { name: lookup.name, args: fillArguments(lookup.parameters, { orderNumber, email }) } };
+    return {
+      kind: 'tool',
+      call: { name: lookup.name, args: fillArguments(lookup.parameters, { orderNumber, email }) },
+    };
   }
 
   const search = tool('search_products');
   if (search) {
-    return { kind: 'tool', call: { name: search.name, args: fillArguments(search.parameters, { query: extractSearchQuery(text) }) } };
+    return {
+      kind: 'tool',
+      call: { name: search.name, args: fillArguments(search.parameters, { query: extractSearchQuery(text) }) },
+    };
   }
   return { kind: 'text', text: 'I can help you find products in this store. What are you looking for?' };
 }

@@ -27,7 +27,11 @@ export function composeReply(results: ToolMessage[], calls: ToolCall[]): string 
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 
 function productList(result: unknown): Row[] {
   if (Array.isArray(result)) return result.filter(isRow);
@@ -74,7 +78,9 @@ function describeOrder(result: unknown): string {
     .map(([label, value]) => [label, text(value)] as const)
     .filter(([, value]) => value !== undefined)
     .map(([label, value]) => `${label}: ${value}`);
-  const heading = name ? `Here is the latest on order ${name.startsWith('#') ? name : `#${name}`}.` : 'Here is the latest on your order.';
+  const heading = name
+    ? `Here is the latest on order ${name.startsWith('#') ? name : `#${name}`}.`
+    : 'Here is the latest on your order.';
   return facts.length > 0 ? `${heading}\n${facts.join('\n')}` : heading;
 }
 
@@ -82,7 +88,8 @@ function describeOther(result: unknown): string {
   if (isRow(result)) {
     const message = text(result.message ?? result.text);
     if (message) return message;
-    if (result.ok === false || result.error !== undefined) return 'Sorry, that did not work. Please try again in a moment.';
+    if (result.ok === false || result.error !== undefined)
+      return 'Sorry, that did not work. Please try again in a moment.';
   }
   return typeof result === 'string' && result.trim() !== '' ? result.trim() : 'Done.';
 }

@@ -1,7 +1,14 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
-import { type AdapterOptions, type ChatRequest, type ProviderAdapter, type StreamPart, type Usage, emptyUsage } from '../../ai.model';
+import {
+  type AdapterOptions,
+  type ChatRequest,
+  emptyUsage,
+  type ProviderAdapter,
+  type StreamPart,
+  type Usage,
+} from '../../ai.model';
 import { parseToolArguments } from '../shared/json-schema';
 import { streamEndedEarly } from '../shared/provider-error.mapper';
 import { mapOpenAiError } from './openai.error';

@@ -6,10 +6,20 @@ import { providerErrorFromStatus, providerErrorFromTransport } from '../shared/p
 export function mapOpenAiError(error: unknown, now = Date.now()): ProviderError {
   if (error instanceof ProviderError) return error;
   if (error instanceof APIUserAbortError) {
-    return new ProviderError('openai request aborted', { provider: 'openai', kind: 'aborted', retryable: false, cause: error });
+    return new ProviderError('openai request aborted', {
+      provider: 'openai',
+      kind: 'aborted',
+      retryable: false,
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError('openai request timed out', { provider: 'openai', kind: 'timeout', retryable: true, cause: error });
+    return new ProviderError('openai request timed out', {
+      provider: 'openai',
+      kind: 'timeout',
+      retryable: true,
+      cause: error,
+    });
   }
   if (error instanceof APIConnectionError) {
     return new ProviderError(`openai connection failed: ${error.message}`, {

@@ -10,7 +10,9 @@ export function prepareOpenAiTools(tools: ToolDefinition[] | undefined): ChatCom
   }));
 }
 
-export function prepareOpenAiResponseFormat(output: StructuredOutput | undefined): ResponseFormatJSONSchema | undefined {
+export function prepareOpenAiResponseFormat(
+  output: StructuredOutput | undefined,
+): ResponseFormatJSONSchema | undefined {
   if (!output) return undefined;
   const schema = outputJsonSchema(output);
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProviderError, type JsonSchema, type ProviderId, type StructuredOutput } from '../../ai.model';
+import { type JsonSchema, ProviderError, type ProviderId, type StructuredOutput } from '../../ai.model';
 
 /** JSON Schema for a structured-output request, without the `$schema` marker vendors reject. */
 export function outputJsonSchema(output: StructuredOutput): JsonSchema {

@@ -62,7 +62,10 @@ export function isNetworkError(error: unknown): boolean {
     const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
     if (name === 'APIConnectionError' || name === 'SocketError') return true;
-    if (typeof message === 'string' && /fetch failed|terminated|socket|network|premature close|other side closed/i.test(message)) {
+    if (
+      typeof message === 'string' &&
+      /fetch failed|terminated|socket|network|premature close|other side closed/i.test(message)
+    ) {
       return true;
     }
     current = (current as { cause?: unknown }).cause;
@@ -75,7 +78,12 @@ export function providerErrorFromTransport(provider: ProviderId, error: unknown)
   if (error instanceof ProviderError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (isAbortError(error)) {
-    return new ProviderError(`${provider} request aborted`, { provider, kind: 'aborted', retryable: false, cause: error });
+    return new ProviderError(`${provider} request aborted`, {
+      provider,
+      kind: 'aborted',
+      retryable: false,
+      cause: error,
+    });
   }
   if (isNetworkError(error)) {
     return new ProviderError(`${provider} connection failed: ${message}`, {
@@ -85,13 +93,27 @@ export function providerErrorFromTransport(provider: ProviderId, error: unknown)
       cause: error,
     });
   }
-  return new ProviderError(`${provider} request failed: ${message}`, { provider, kind: 'unknown', retryable: false, cause: error });
+  return new ProviderError(`${provider} request failed: ${message}`, {
+    provider,
+    kind: 'unknown',
+    retryable: false,
+    cause: error,
+  });
 }
 
 /** A stream that ends without its terminal event was cut by the network or the server. */
 export function streamEndedEarly(provider: ProviderId, signal: AbortSignal | undefined): ProviderError {
   if (signal?.aborted) {
-    return new ProviderError(`${provider} request aborted`, { provider, kind: 'aborted', retryable: false, cause: signal.reason });
+    return new ProviderError(`${provider} request aborted`, {
+      provider,
+      kind: 'aborted',
+      retryable: false,
+      cause: signal.reason,
+    });
   }
-  return new ProviderError(`${provider} stream ended before it finished`, { provider, kind: 'stream', retryable: true });
+  return new ProviderError(`${provider} stream ended before it finished`, {
+    provider,
+    kind: 'stream',
+    retryable: true,
+  });
 }

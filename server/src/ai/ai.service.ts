@@ -20,12 +20,12 @@ import type {
 } from './ai.ports';
 import { type CircuitBreaker, createCircuitBreaker } from './circuit-breaker';
 import { costMicroUsd } from './prices';
-import { type AdapterRegistry, DEFAULT_ADAPTERS } from './providers/adapter.registry';
+import { type AdapterRegistry, createRoutedChoices, DEFAULT_ADAPTERS } from './providers/adapter.registry';
 import { estimateUsage } from './providers/offline/offline.adapter';
 import { cacheKeyFor, isReusable } from './response-cache';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, type Sleep, sleep } from './retry';
-import { type RoutedChoice, type RouteTrace, routeStream } from './router';
-import { type RouteChoice, resolveRoute } from './routing-policy';
+import { type RouteTrace, routeStream } from './router';
+import { OFFLINE_CHOICE, type RouteChoice, resolveRoute } from './routing-policy';
 
 /** Told to the caller instead of an answer when the budget is spent and the workspace chose handoff. */
 export type HandoffPart = { type: 'handoff'; reason: 'budget-exceeded' };
@@ -64,8 +64,6 @@ export interface AiEngine {
     options?: AiCallOptions,
   ): Promise<GenerateResult<T> & { handoff: boolean }>;
 }
-
-const OFFLINE: RouteChoice = { provider: 'offline', model: 'offline' };
 
 export function createAiEngine(deps: AiEngineDeps): AiEngine {
   const adapters = deps.adapters ?? DEFAULT_ADAPTERS;
@@ -126,20 +124,10 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
           yield { type: 'handoff', reason: 'budget-exceeded' } satisfies HandoffPart;
           return;
         }
-        choices = [OFFLINE];
+        choices = [OFFLINE_CHOICE];
       }
 
-      const routed: RoutedChoice[] = choices.map((choice) => {
-        const credential = choice.provider === 'offline' ? undefined : credentials[choice.provider];
-        const create = adapters[choice.provider];
-        if (!create) throw new Error(`No adapter registered for ${choice.provider}`);
-        return {
-          ...choice,
-          adapter: create(credential ?? { apiKey: '' }),
-          breakerKey: `${choice.provider}:${credential?.baseURL ?? 'default'}`,
-        };
-      });
-      const route = routeStream(routed, request, routerOptions);
+      const route = routeStream(createRoutedChoices(choices, credentials, adapters), request, routerOptions);
       trace = route.trace;
       const parts: StreamPart[] = [];
       for await (const part of route.parts) {

@@ -52,7 +52,7 @@ function options(
 beforeEach(() => {
   clock = createManualClock();
   sleeps = [];
-  breaker = createCircuitBreaker({ clock, failureThreshold: 2, coolDownMs: 30_000 });
+  breaker = createCircuitBreaker({ clock, failureThreshold: 5, coolDownMs: 30_000 });
 });
 afterEach(() => {
   expect(openai.pending() + anthropic.pending()).toBe(0);
@@ -90,6 +90,17 @@ describe('router', () => {
     expect(result.trace).toMatchObject({ outcome: 'ok', attempts: 2, provider: 'openai' });
   });
 
+  it('stops retrying a provider whose circuit opened during the call', async () => {
+    breaker = createCircuitBreaker({ clock, failureThreshold: 2, coolDownMs: 30_000 });
+    openai.enqueue({ status: 500 }, { status: 500 });
+    anthropic.enqueue({ text: ['b'] });
+    const result = await run([primary, secondary]);
+
+    expect(openai.requests).toHaveLength(2);
+    expect(sleeps).toEqual([50]);
+    expect(result.finish).toMatchObject({ provider: 'anthropic' });
+  });
+
   it('falls back instead of waiting when Retry-After exceeds the cap', async () => {
     openai.enqueue({ status: 429, headers: { 'retry-after': '120' } });
     anthropic.enqueue({ text: ['From Claude'] });
@@ -124,6 +135,7 @@ describe('router', () => {
   });
 
   it('opens the circuit after consecutive failures, skips the provider, and half-opens after the cool-down', async () => {
+    breaker = createCircuitBreaker({ clock, failureThreshold: 2, coolDownMs: 30_000 });
     const once = options({ retry: { maxAttempts: 1 } });
     for (let call = 0; call < 2; call++) {
       openai.enqueue({ status: 500 });

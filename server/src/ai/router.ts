@@ -106,7 +106,8 @@ async function* runRoute(
           return;
         }
         const delay = retryDelayMs(error, attempt, options.retry, options.random);
-        if (delay === undefined) break;
+        // Our own failures may have opened the circuit (or failed its trial): stop hammering it.
+        if (delay === undefined || !options.breaker.tryAcquire(choice.breakerKey)) break;
         try {
           await options.sleep(delay, caller);
         } catch {

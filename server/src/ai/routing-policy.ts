@@ -9,7 +9,7 @@ export type RoutingPolicy = Record<AiTask, RouteChoice[]>;
 /** A workspace's own choice for some tasks; a listed task replaces the default list. */
 export type RoutingPolicyOverride = Partial<Record<AiTask, RouteChoice[]>>;
 
-const OFFLINE: RouteChoice = { provider: 'offline', model: 'offline' };
+export const OFFLINE_CHOICE: RouteChoice = { provider: 'offline', model: 'offline' };
 
 const fast = (anthropicModel = 'claude-haiku-4-5', openaiModel = 'gpt-4.1-mini'): RouteChoice[] => [
   { provider: 'gemini', model: 'gemini-2.5-flash' },
@@ -24,7 +24,7 @@ const fast = (anthropicModel = 'claude-haiku-4-5', openaiModel = 'gpt-4.1-mini')
  * Generation tasks do not: a template there would silently replace real copy.
  */
 export const DEFAULT_ROUTING_POLICY: RoutingPolicy = {
-  'assistant.reply': [...fast(), OFFLINE],
+  'assistant.reply': [...fast(), OFFLINE_CHOICE],
   'content.description': fast('claude-sonnet-4-5'),
   'content.seo': fast(),
   'content.ads': fast(),
@@ -58,5 +58,5 @@ export function resolveRoute(
     (choice, index) =>
       eligible.findIndex((other) => other.provider === choice.provider && other.model === choice.model) === index,
   );
-  return unique.length > 0 ? unique : [OFFLINE];
+  return unique.length > 0 ? unique : [OFFLINE_CHOICE];
 }

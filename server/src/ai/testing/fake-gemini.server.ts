@@ -33,7 +33,10 @@ function parts(reply: FakeReply) {
   return [
     ...text.map((piece) => ({ text: piece })),
     // Gemini sends each function call whole, never in fragments.
-    ...(reply.toolCalls ?? []).map((call) => ({ functionCall: { id: call.id, name: call.name, args: call.args } })),
+    ...(reply.toolCalls ?? []).map((call) => ({
+      functionCall: { id: call.id, name: call.name, args: call.args },
+      ...(call.thoughtSignature && { thoughtSignature: call.thoughtSignature }),
+    })),
   ];
 }
 

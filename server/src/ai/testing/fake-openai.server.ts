@@ -1,11 +1,4 @@
-import {
-  type FakeReply,
-  type FakeServer,
-  fragments,
-  type SseEvent,
-  startFakeServer,
-  type VendorProtocol,
-} from './fake-server';
+import { type FakeServer, fragments, type SseEvent, startFakeServer, type VendorProtocol } from './fake-server';
 
 /** OpenAI Chat Completions: `POST /v1/chat/completions`, SSE `data:` chunks ending in `data: [DONE]`. */
 const openAiProtocol: VendorProtocol = {
@@ -64,4 +57,3 @@ const openAiProtocol: VendorProtocol = {
 };
 
 export const startFakeOpenAi = (): Promise<FakeServer> => startFakeServer(openAiProtocol);
-export type { FakeReply };

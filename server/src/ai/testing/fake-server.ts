@@ -11,6 +11,8 @@ export interface FakeToolCall {
   id: string;
   name: string;
   args: Record<string, unknown>;
+  /** Gemini only: the thought signature a thinking model attaches to its call. */
+  thoughtSignature?: string;
 }
 
 export interface FakeReply {

@@ -5,8 +5,6 @@ import { draftFromSchema, OFFLINE_LABEL } from './offline.draft';
 import { chooseIntent } from './offline.intent';
 import { composeReply } from './offline.reply';
 
-export const OFFLINE_MODEL = 'offline';
-
 /**
  * The key-less provider: deterministic, no network. For the assistant it uses
  * the tools it is given exactly as a model would (call a tool, then answer from

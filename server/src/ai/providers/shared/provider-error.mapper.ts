@@ -64,7 +64,7 @@ export function isNetworkError(error: unknown): boolean {
     if (name === 'APIConnectionError' || name === 'SocketError') return true;
     if (
       typeof message === 'string' &&
-      /fetch failed|terminated|socket|network|premature close|other side closed/i.test(message)
+      /fetch failed|terminated|socket|network|premature close|other side closed|incomplete json segment/i.test(message)
     ) {
       return true;
     }

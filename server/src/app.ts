@@ -2,6 +2,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
+import { type AiEngine, createWorkspaceAiEngine, isOfflineMode } from './ai';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -27,6 +28,9 @@ export interface Closer {
   database: Database;
   jobs: Jobs;
   io: SocketServer;
+  ai: AiEngine;
+  /** No AI provider configured: the assistant answers from retrieval alone. */
+  aiOffline: boolean;
   secret: string;
   demo: { email: string; password: string; widgetKey: string } | undefined;
   stop(): Promise<void>;
@@ -80,6 +84,9 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     });
     const demo = config.seedDemo ? await seedDemoStore(openedDatabase.prisma, { progress, log }) : undefined;
     jobs = await progress.step('Starting background jobs', () => startJobs({ databaseUrl: openedDatabase.url, log }));
+    const ai = createWorkspaceAiEngine({ prisma: openedDatabase.prisma, secret, providers: config.ai, log });
+    const aiOffline = isOfflineMode(config.ai);
+    if (aiOffline) log.info('no AI provider key configured: the assistant runs in offline mode');
     await prepareSocketAdapterTable(openedDatabase.pool);
     const io = createSocketServer(server, openedDatabase.pool);
 
@@ -97,6 +104,8 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
       database: openedDatabase,
       jobs: startedJobs,
       io,
+      ai,
+      aiOffline,
       secret,
       demo,
       stop() {

@@ -50,10 +50,13 @@ export interface CachedAiResponse {
   parts: StreamPart[];
 }
 
-/** Keys are sha256 hex strings; expiry is the store's business. */
+/**
+ * Keys are sha256 hex strings; expiry is the store's business. Entries belong
+ * to one workspace: a tenant's prompts and answers are never served to another.
+ */
 export interface AiResponseCache {
-  get(key: string): Promise<CachedAiResponse | undefined>;
-  set(key: string, value: CachedAiResponse): Promise<void>;
+  get(workspaceId: string, key: string): Promise<CachedAiResponse | undefined>;
+  set(workspaceId: string, key: string, value: CachedAiResponse): Promise<void>;
 }
 
 /** Provider keys for a workspace: its own (decrypted) keys, else the instance's from the environment. */

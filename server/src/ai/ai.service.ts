@@ -99,7 +99,7 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
 
       if (cacheable && !options.bypassCache) {
         for (const choice of choices) {
-          const hit = await deps.cache.get(cacheKeyFor(task, choice, request));
+          const hit = await deps.cache.get(workspaceId, cacheKeyFor(task, choice, request));
           if (!hit) continue;
           Object.assign(row, { provider: hit.provider, model: hit.model, outcome: 'cached' });
           for (const part of hit.parts) {
@@ -142,7 +142,7 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
       if (cacheable && trace.outcome === 'ok' && trace.provider !== 'offline' && isReusable(parts, request)) {
         const choice: RouteChoice = { provider: trace.provider ?? 'offline', model: trace.model ?? 'none' };
         try {
-          await deps.cache.set(cacheKeyFor(task, choice, request), { ...choice, parts });
+          await deps.cache.set(workspaceId, cacheKeyFor(task, choice, request), { ...choice, parts });
         } catch (error) {
           await deps.events?.emit('ai.cache.write-failed', { workspaceId, task, error: String(error) });
         }

@@ -56,3 +56,17 @@ export {
   type RoutingPolicyOverride,
 } from './routing-policy';
 export { decryptSecret, encryptSecret, maskSecret, SecretDecryptionError } from './secrets';
+export { createWorkspaceAiEngine, isOfflineMode } from './store/ai.wiring';
+export { createAiEvents, createBudgetGuard } from './store/ai-budget.repo';
+export { createResponseCache } from './store/ai-cache.repo';
+export { createUsageRecorder, monthToDateCostMicroUsd } from './store/ai-usage.repo';
+export {
+  createCredentialsResolver,
+  createPolicyResolver,
+  describeProviderKeys,
+  InvalidAiSettingError,
+  removeProviderKey,
+  routingPolicySchema,
+  saveProviderKey,
+  saveRoutingPolicy,
+} from './store/ai-workspace.repo';

@@ -39,11 +39,12 @@ export function createMemoryCache(): AiResponseCache & { entries: Map<string, Ca
   return {
     entries,
     // A JSON round trip, like a database column, so nothing relies on shared object identity.
-    get: async (key) => {
-      const value = entries.get(key);
+    get: async (workspaceId, key) => {
+      const value = entries.get(`${workspaceId}:${key}`);
       return value ? (JSON.parse(JSON.stringify(value)) as CachedAiResponse) : undefined;
     },
-    set: async (key, value) => void entries.set(key, JSON.parse(JSON.stringify(value)) as CachedAiResponse),
+    set: async (workspaceId, key, value) =>
+      void entries.set(`${workspaceId}:${key}`, JSON.parse(JSON.stringify(value)) as CachedAiResponse),
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import type { ProviderSettings } from '../ai.config';
 import { AiBudgetExceededError } from '../ai.model';
 import { costMicroUsd } from '../prices';
 import { collectParts, seoAnswer, seoRequest, shopperRequest } from '../testing/engine.harness';
@@ -20,12 +21,20 @@ let shopA: string;
 let shopB: string;
 
 function engineFor(
-  providers = { gemini: {}, anthropic: {}, openai: { apiKey: 'instance-key', baseURL: `${openai.url}/v1` } },
+  providers: ProviderSettings = {
+    gemini: {},
+    anthropic: {},
+    openai: { apiKey: 'instance-key', baseURL: `${openai.url}/v1` },
+  },
 ) {
   return createWorkspaceAiEngine({
     prisma: database.prisma,
     secret,
-    providers,
+    providers: providers ?? {
+      gemini: {},
+      anthropic: {},
+      openai: { apiKey: 'instance-key', baseURL: `${openai.url}/v1` },
+    },
     log: createLogger({ level: 'silent' }),
     router: { sleep: async () => {}, retry: { maxAttempts: 1 } },
   });

@@ -21,7 +21,7 @@ export interface DemoAccess {
 
 type Tx = Prisma.TransactionClient;
 
-const batchSize = 2_000;
+const batchSize = 500;
 
 export async function seedDemoStore(
   prisma: PrismaClient,

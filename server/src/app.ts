@@ -3,6 +3,8 @@ import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
 import { type AiEngine, createWorkspaceAiEngine, isOfflineMode } from './ai';
+import { createStreamLimiter } from './modules/assistant';
+import { limits } from './modules/conversations';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -10,12 +12,20 @@ import { type Jobs, startJobs } from './platform/jobs/jobs';
 import type { Logger } from './platform/logger';
 import { applyMigrations } from './platform/migrations/migrate';
 import { findPrismaDir, readMigrations } from './platform/migrations/migration-files';
+import { repositoryRoot } from './platform/paths';
 import type { Progress } from './platform/progress';
+import { createRateLimiter } from './platform/rate-limit';
 import { demoImageRoutes } from './transport/http/demo-images.routes';
+import { demoStoreRoutes } from './transport/http/demo-store.routes';
 import { errorHandler, notFoundHandler } from './transport/http/errors';
 import { healthRoutes } from './transport/http/health.routes';
 import { closeHttpServer, createHttpApp, listen } from './transport/http/http-server';
+import { widgetRoutes } from './transport/http/widget.routes';
+import { registerConversationJobs, scheduleConversationAnalysis } from './transport/jobs/conversation.jobs';
+import { registerAgentNamespace } from './transport/socket/agent.namespace';
+import { createSocketConversationEvents } from './transport/socket/conversation-events';
 import { createSocketServer, drainSockets, prepareSocketAdapterTable } from './transport/socket/socket-server';
+import { registerWidgetNamespace } from './transport/socket/widget.namespace';
 
 /**
  * Builds and starts one Closer node: config → data dir → HTTP port → database
@@ -89,8 +99,23 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     if (aiOffline) log.info('no AI provider key configured: the assistant runs in offline mode');
     await prepareSocketAdapterTable(openedDatabase.pool);
     const io = createSocketServer(server, openedDatabase.pool);
+    const prisma = openedDatabase.prisma;
+    const conversations = { prisma, events: createSocketConversationEvents(io), now: () => new Date() };
+    const assistant = {
+      prisma,
+      ai,
+      conversations,
+      log,
+      streams: createStreamLimiter(limits.concurrentStreamsPerWorkspace),
+      afterShopperMessage: scheduleConversationAnalysis(jobs),
+    };
+    registerWidgetNamespace(io, { assistant, secret, rateLimiter: createRateLimiter(prisma), log });
+    registerAgentNamespace(io, { conversations, log });
+    await registerConversationJobs({ jobs, prisma, ai, log });
 
     app.use(express.json({ limit: '1mb' }));
+    app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
+    app.use(demoStoreRoutes(prisma));
     app.use(demoImageRoutes());
     app.use(notFoundHandler);
     app.use(errorHandler(log));

@@ -22,7 +22,7 @@ export const queueDefinitions: QueueDefinition[] = [
   { name: 'catalog.import', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },
   { name: 'orders.import', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },
   { name: 'assistant.reply', options: { ...standardRetries, retryLimit: 1, expireInSeconds: 120 } },
-  { name: 'conversation.summarize', options: standardRetries },
+  { name: 'conversation.analyze', options: standardRetries },
   { name: 'content.generate', options: standardRetries },
   { name: 'content.publish', options: standardRetries },
   { name: 'outreach.send', options: standardRetries },

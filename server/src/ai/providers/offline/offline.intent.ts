@@ -12,6 +12,9 @@ const HUMAN =
   /\b(human|real person|live (agent|person|chat)|representative|operator|customer (service|support))\b|\b(talk|speak|chat|connect|transfer)\w*\b[^.?!]{0,30}\b(person|someone|somebody|agent|staff|team|people)\b/i;
 const ORDER_NUMBER = /(?:#\s?|\border\s*(?:number|no\.?|nr\.?)?\s*:?\s*#?)(\d{3,})\b/i;
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
+// Questions about the store rather than its products: answered from policies and FAQ.
+const STORE_INFO =
+  /\b(returns?|refunds?|exchanges?|shipping|ship|delivery|deliver|warranty|guarantee|payments?|pay|paypal|klarna|size guide|sizing|contact|policy|policies)\b/i;
 
 const STOP_WORDS = new Set(
   `a about am an and any anything are available buy can could do does find for get got have hello hey hi i i'm im in
@@ -60,6 +63,11 @@ export function chooseIntent(text: string, tools: ToolDefinition[]): OfflineInte
       kind: 'tool',
       call: { name: lookup.name, args: fillArguments(lookup.parameters, { orderNumber, email }) },
     };
+  }
+
+  const info = tool('search_store_info');
+  if (info && STORE_INFO.test(text)) {
+    return { kind: 'tool', call: { name: info.name, args: fillArguments(info.parameters, { query: extractSearchQuery(text) }) } };
   }
 
   const search = tool('search_products');

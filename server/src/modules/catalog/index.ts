@@ -1,0 +1,17 @@
+/** The catalog: product search for shoppers and the assistant, product lookups, cards for the widget. */
+export {
+  type CategorySummary,
+  InvalidProductSearchError,
+  type ParsedProductSearch,
+  type ProductHit,
+  ProductNotFoundError,
+  type ProductSearch,
+  productSearchSchema,
+  type ProductWithVariants,
+  searchLimits,
+} from './catalog.model';
+export { searchProducts } from './catalog.service';
+export { formatMinorUnits } from './money';
+export { isVariantAvailable, type ProductCardOptions, toProductCard } from './product-card.mapper';
+export { getProduct, getProductByHandle, listCategories, type ProductLookupOptions } from './product.repo';
+export { parseShoppingQuery, type ShoppingQuery } from './shopping-query.parser';

@@ -1,0 +1,32 @@
+import type { ClientAction, OrderCard, ProductCard } from './widget-protocol';
+
+/** What a stored message carries besides its text (`Message.parts`). */
+export interface MessageParts {
+  products?: ProductCard[];
+  orders?: OrderCard[];
+  quickReplies?: string[];
+  actions?: ClientAction[];
+  /** The assistant's tool use behind this reply, in order: shown in the inbox, replayed to the model. */
+  toolRounds?: ToolRound[];
+  /** Set while the assistant is still writing; gone once the reply is complete. */
+  streaming?: boolean;
+}
+
+export interface ToolRound {
+  calls: Array<{ id: string; name: string; args: Record<string, unknown>; providerMetadata?: unknown }>;
+  results: Array<{ toolCallId: string; name: string; result: unknown }>;
+}
+
+export class ConversationNotFoundError extends Error {
+  override readonly name = 'ConversationNotFoundError';
+  constructor(readonly conversationId: string) {
+    super(`Conversation ${conversationId} not found`);
+  }
+}
+
+export class ConversationClosedError extends Error {
+  override readonly name = 'ConversationClosedError';
+  constructor() {
+    super('This conversation is closed; start a new one.');
+  }
+}

@@ -1,0 +1,34 @@
+/** Conversations: messages with sequence numbers, visitor identity, handoff, leads. */
+export { type ConversationEvents, createRecordingEvents } from './conversation.events';
+export { ConversationClosedError, ConversationNotFoundError, type MessageParts, type ToolRound } from './conversation.model';
+export {
+  appendMessage,
+  getConversation,
+  listMessagesAfter,
+  listRecentMessages,
+  updateMessageContent,
+} from './conversation.repo';
+export {
+  type AgentContext,
+  type ConversationDeps,
+  type ShopperContext,
+  addSystemMessage,
+  findShopperConversation,
+  publishMessage,
+  receiveShopperMessage,
+  setStatus,
+  summarise,
+  syncShopperMessages,
+} from './conversation.service';
+export {
+  closeConversation,
+  handBackToAssistant,
+  requestHandoff,
+  sendAgentMessage,
+  takeOverConversation,
+} from './handoff.service';
+export { captureLead, rateConversation, recordCartAddition } from './lead.service';
+export { shopperVisibleRoles, toWireMessage } from './message-wire';
+export { issueVisitorToken, readVisitorToken } from './visitor-token';
+export * from './widget-protocol';
+export { agentAuthSchema, agentEventSchemas, type AgentEventName } from './agent-protocol';

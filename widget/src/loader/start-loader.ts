@@ -1,0 +1,64 @@
+import { parseHexColor, textColorOn } from '../shared/color';
+import type { AppModule, MountedApp, WidgetConfig } from '../shared/widget-contract';
+import { drawLauncher } from './launcher';
+import { createPublicApi } from './public-api';
+import { findLoaderScript, readScriptContext } from './script-context';
+
+type ImportModule = (url: string) => Promise<AppModule>;
+
+/**
+ * Everything the loader does: expose `window.Closer`, fetch the config (so the
+ * launcher has the brand's colour and corner from its first frame, and a
+ * revoked key shows nothing), and import the app on the first touch of the
+ * launcher or once the page is idle. No cookie, no storage: the app writes
+ * its token only once the chat is opened.
+ */
+export function startLoader(win: Window & typeof globalThis, importModule: ImportModule): void {
+  const doc = win.document;
+  const context = readScriptContext(findLoaderScript(doc), win.location.href);
+  if (!context || 'Closer' in win || !('adoptedStyleSheets' in doc)) return;
+
+  const config: Promise<WidgetConfig> = fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' }).then(
+    (response) => (response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`))),
+  );
+  const drawn = new Promise((ready) => (doc.body ? ready(0) : doc.addEventListener('DOMContentLoaded', ready))).then(
+    // English until the app (loaded on the first touch or when idle) relabels it in the shopper's language.
+    () => drawLauncher(doc, 'Open chat'),
+  );
+
+  let app: Promise<MountedApp> | undefined;
+  const loadApp = (): Promise<MountedApp> =>
+    (app ??= drawn.then((parts) =>
+      importModule(context.appUrl).then((module) => module.mount({ ...context, ...parts, config, listeners })),
+    )).catch((error) => {
+      app = undefined;
+      throw error;
+    });
+  const { api, withApp, listeners } = createPublicApi(loadApp);
+  (win as { Closer?: unknown }).Closer = api;
+  win.dispatchEvent(new Event('closer:ready'));
+
+  drawn.then(({ host, launcher }) => {
+    config.then(
+      ({ branding }) => {
+        const rgb = parseHexColor(branding?.primaryColor);
+        if (rgb) {
+          host.style.setProperty('--closer-primary', `rgb(${rgb})`);
+          host.style.setProperty('--closer-on-primary', textColorOn(rgb));
+        }
+        host.dataset.position = context.position ?? branding?.position;
+        host.hidden = false;
+      },
+      (error) => {
+        console.warn('[Closer]', error.message);
+        host.remove();
+      },
+    );
+    const preload = () => withApp(() => {});
+    launcher.addEventListener('pointerenter', preload, { once: true });
+    launcher.addEventListener('focus', preload, { once: true });
+    launcher.addEventListener('click', () => withApp((mounted) => mounted.toggle()));
+    const whenIdle = () => (win.requestIdleCallback ?? setTimeout)(preload, 3000);
+    doc.readyState === 'complete' ? whenIdle() : win.addEventListener('load', whenIdle, { once: true });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * What the loader (dist/loader.js) and the lazily loaded app (dist/app.js) agree
+ * on. The loader owns the page-facing parts (script attributes, `window.Closer`,
+ * the launcher); the app's `mount()` receives them here instead of through
+ * window globals.
+ */
+
+export type Position = 'bottom-right' | 'bottom-left';
+
+/** `GET /widget/config?key=…` (docs/widget-protocol.md). */
+export interface WidgetConfig {
+  workspaceName: string;
+  locale: string;
+  currency: string;
+  platform: 'custom' | 'shopify';
+  assistant: { name: string; avatarUrl: string | null; greeting: string | null; quickReplies: string[] };
+  branding: { primaryColor: string; position: Position };
+}
+
+export type PublicEventName = 'add_to_cart' | 'open' | 'close' | 'message';
+
+export interface Identity {
+  email: string;
+  name?: string;
+}
+
+export type Listener = (detail: unknown) => unknown;
+
+export interface LoaderHandoff {
+  key: string;
+  /** Origin of the Closer server (taken from the loader's own src). */
+  origin: string;
+  /** `data-locale` and `data-position` of the script tag, when given. */
+  locale: string | null;
+  position: Position | null;
+  host: HTMLElement;
+  root: ShadowRoot;
+  launcher: HTMLButtonElement;
+  config: Promise<WidgetConfig>;
+  /** The JS API listeners registered with `Closer.on(name, fn)`. */
+  listeners(name: PublicEventName): Listener[];
+}
+
+export interface MountedApp {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  identify(identity: Identity): void;
+  setLocale(locale: string): void;
+}
+
+export type AppModule = { mount(handoff: LoaderHandoff): MountedApp };

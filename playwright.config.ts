@@ -22,8 +22,8 @@ function chromiumExecutable(): string | undefined {
 const port = Number(process.env.CLOSER_E2E_PORT ?? 3217);
 
 export default defineConfig({
-  testDir: 'e2e',
-  testMatch: '**/*.e2e.ts',
+  testDir: '.',
+  testMatch: ['e2e/**/*.e2e.ts', 'widget/e2e/**/*.e2e.ts'],
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,

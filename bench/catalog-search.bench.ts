@@ -108,7 +108,7 @@ export async function insertCatalog(pool: pg.Pool, workspaceId: string, count: n
       for (let position = 0; position < variantCount; position++) {
         const options = { Size: random.pick(sizes), Colour: random.pick(colours) };
         const inventory = random.next() < 0.15 ? null : random.next() < 0.2 ? 0 : random.between(1, 40);
-        const variant = [randomUUID(), id, `${options.Colour} / ${options.Size}`, JSON.stringify(options)];
+        const variant: unknown[] = [randomUUID(), id, `${options.Colour} / ${options.Size}`, JSON.stringify(options)];
         variant.push(base + position * 500, inventory, position);
         variant.forEach((value, column) => variants[column]?.push(value));
       }

@@ -2,8 +2,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The forecast worker runs in worker threads and must ship as its own file beside main.js.
+  entryPoints: { main: 'src/main.ts', 'forecast.worker': 'src/modules/forecasting/engine/forecast.worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -29,7 +29,11 @@ export function drawLauncher(doc: Document, label: string): LauncherParts {
     'aria-expanded': 'false',
   });
   const icon = create(doc.createElementNS(svgNs, 'svg'), { viewBox: '0 0 24 24', 'aria-hidden': 'true' });
-  icon.append(create(doc.createElementNS(svgNs, 'path'), { d: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z' }));
+  icon.append(
+    create(doc.createElementNS(svgNs, 'path'), {
+      d: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+    }),
+  );
   launcher.append(icon);
   root.append(launcher);
   doc.body.append(host);

@@ -27,13 +27,17 @@ export function startLoader(win: Window & typeof globalThis, importModule: Impor
   );
 
   let app: Promise<MountedApp> | undefined;
-  const loadApp = (): Promise<MountedApp> =>
-    (app ??= drawn.then((parts) =>
-      importModule(context.appUrl).then((module) => module.mount({ ...context, ...parts, config, listeners })),
-    )).catch((error) => {
-      app = undefined;
-      throw error;
-    });
+  const loadApp = (): Promise<MountedApp> => {
+    app ??= drawn
+      .then((parts) =>
+        importModule(context.appUrl).then((module) => module.mount({ ...context, ...parts, config, listeners })),
+      )
+      .catch((error) => {
+        app = undefined; // The next touch tries again.
+        throw error;
+      });
+    return app;
+  };
   const { api, withApp, listeners } = createPublicApi(loadApp);
   (win as { Closer?: unknown }).Closer = api;
   win.dispatchEvent(new Event('closer:ready'));
@@ -58,7 +62,8 @@ export function startLoader(win: Window & typeof globalThis, importModule: Impor
     launcher.addEventListener('pointerenter', preload, { once: true });
     launcher.addEventListener('focus', preload, { once: true });
     launcher.addEventListener('click', () => withApp((mounted) => mounted.toggle()));
-    const whenIdle = () => (win.requestIdleCallback ?? setTimeout)(preload, 3000);
+    const whenIdle = () =>
+      win.requestIdleCallback ? win.requestIdleCallback(preload, { timeout: 5000 }) : setTimeout(preload, 3000);
     doc.readyState === 'complete' ? whenIdle() : win.addEventListener('load', whenIdle, { once: true });
   });
 }

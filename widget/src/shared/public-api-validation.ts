@@ -17,7 +17,9 @@ export function assertIdentity(value: unknown): Identity {
   const { email, name } = (value ?? {}) as { email?: unknown; name?: unknown };
   if (typeof email !== 'string' || !isEmail(email.trim())) fail('identify', 'email must be a valid email address');
   if (name != null && (typeof name !== 'string' || name.length > 200)) fail('identify', 'name must be a string');
-  return name ? { email: (email as string).trim(), name: (name as string).trim() } : { email: (email as string).trim() };
+  return name
+    ? { email: (email as string).trim(), name: (name as string).trim() }
+    : { email: (email as string).trim() };
 }
 
 export function assertEventName(name: unknown): PublicEventName {
@@ -32,6 +34,7 @@ export function assertListener(fn: unknown): asserts fn is (detail: unknown) => 
 }
 
 export function assertLocale(locale: unknown): string {
-  if (typeof locale !== 'string' || !/^[a-z]{2,3}\b/i.test(locale)) fail('setLocale', 'expected a language tag like "de"');
+  if (typeof locale !== 'string' || !/^[a-z]{2,3}\b/i.test(locale))
+    fail('setLocale', 'expected a language tag like "de"');
   return locale as string;
 }

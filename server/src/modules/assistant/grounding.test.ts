@@ -49,6 +49,13 @@ describe('grounding', () => {
     expect(result.withheld).toBe(0);
   });
 
+  it('takes back the streamed start of a sentence whose price turns out to be invented', () => {
+    const result = streamThrough(factsWith([12900]), ['Good news! The jacket ', 'is on sale for $', '99. ', 'It is warm.']);
+    expect(result.shownAlong.join('')).not.toContain('99');
+    expect(result.text).toBe('Good news! It is warm.');
+    expect(result.withheld).toBe(1);
+  });
+
   it('drops a sentence that invents a price or a stock level', () => {
     const result = streamThrough(factsWith([12900], [7]), [
       'The Alpine jacket is $129.00. ',

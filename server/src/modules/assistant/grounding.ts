@@ -66,36 +66,46 @@ export interface GroundedStream {
 }
 
 export function createGroundedStream(facts: GroundingFacts): GroundedStream {
+  /** Text of the current sentence not shown yet (it may hold a claim). */
   let pending = '';
+  /** Text of the current sentence already shown (it had no number so far). */
+  let partial = '';
   let shown = '';
   let withheld = 0;
 
   function release(final: boolean): string {
-    let out = '';
+    const before = shown;
     for (;;) {
       sentenceEnd.lastIndex = 0;
       const end = sentenceEnd.exec(pending);
       if (!end) break;
-      const sentence = pending.slice(0, end.index + end[0].length);
-      pending = pending.slice(sentence.length);
-      out += checked(sentence);
+      const rest = pending.slice(0, end.index + end[0].length);
+      pending = pending.slice(rest.length);
+      finishSentence(rest);
     }
     if (final) {
-      out += checked(pending);
-      pending = '';
-    } else if (!mayStartClaim.test(pending)) {
-      // No number in the unfinished sentence yet: nothing to verify, show it now.
-      out += pending;
+      finishSentence(pending);
       pending = '';
     }
-    shown += out;
-    return out;
+    else if (!mayStartClaim.test(pending)) {
+      // No number in the unfinished sentence yet: nothing to verify, show it now.
+      shown += pending;
+      partial += pending;
+      pending = '';
+    }
+    // What to send now: the new text, unless a withheld sentence took back text already sent.
+    return shown.startsWith(before) ? shown.slice(before.length) : '';
   }
 
-  function checked(sentence: string): string {
-    if (isGrounded(sentence, facts)) return sentence;
-    withheld++;
-    return '';
+  function finishSentence(rest: string): void {
+    if (isGrounded(partial + rest, facts)) shown += rest;
+    else {
+      // Drop the whole sentence, including its beginning that was already streamed;
+      // the completed reply (which replaces the streamed text) will not contain it.
+      shown = shown.slice(0, shown.length - partial.length);
+      withheld++;
+    }
+    partial = '';
   }
 
   return {

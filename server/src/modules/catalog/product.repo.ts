@@ -1,4 +1,4 @@
-import type { PrismaClient, Variant } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { type CategorySummary, ProductNotFoundError, type ProductWithVariants } from './catalog.model';
 
 /**
@@ -55,20 +55,4 @@ export async function listCategories(prisma: PrismaClient, workspaceId: string):
     .filter((group): group is typeof group & { category: string } => Boolean(group.category?.trim()))
     .map((group) => ({ name: group.category, productCount: group._count._all }))
     .sort((a, b) => b.productCount - a.productCount || a.name.localeCompare(b.name));
-}
-
-/** The variants of many products in one query, grouped by product id, each list in the store's order. */
-export async function listVariantsByProduct(
-  prisma: PrismaClient,
-  workspaceId: string,
-  productIds: string[],
-): Promise<Map<string, Variant[]>> {
-  const byProduct = new Map<string, Variant[]>(productIds.map((id) => [id, []]));
-  if (productIds.length === 0) return byProduct;
-  const variants = await prisma.variant.findMany({
-    where: { workspaceId, productId: { in: productIds } },
-    orderBy: [{ productId: 'asc' }, { position: 'asc' }, { id: 'asc' }],
-  });
-  for (const variant of variants) byProduct.get(variant.productId)?.push(variant);
-  return byProduct;
 }

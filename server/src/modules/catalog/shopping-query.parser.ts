@@ -69,6 +69,7 @@ const stopWords = new Set(
     "a an the i i'm im me my we you your do does have has is are any some anything something want wants wanted " +
     'need needs looking look searching search find show please can could would like for to of in on with and or ' +
     'that this which what there one ones got get buy shop store hi hello hey thanks price priced cost costs ' +
+    'am be it so at by as from up about ' +
     'ich suche möchte ein eine einen der die das für und mit je cherche un une le la les des pour et avec ' +
     'busco quiero unos unas el los las por con'
   ).split(' '),

@@ -119,7 +119,7 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
     };
 
     handle('message.send', async (input: { clientId: string; text: string }) => {
-      await enforceMessageRate(deps.rateLimiter, shopper, socket.handshake.address);
+      await enforceMessageRate(deps.rateLimiter, shopper, clientAddress(socket.handshake));
       const result = await handleShopperMessage(deps.assistant, shopper, profileOf(socket.data.key), input);
       // Every tab of this visitor follows the conversation, wherever it is connected.
       socket.nsp.in(visitorRoom(shopper.workspaceId, shopper.visitorId)).socketsJoin(conversationRoom(result.conversationId));
@@ -159,6 +159,19 @@ async function enforceMessageRate(rateLimiter: RateLimiter, shopper: ShopperCont
   ]);
   const blocked = checks.find((check) => !check.allowed);
   if (blocked) throw new RateLimitedError(blocked.retryAfterMs);
+}
+
+/**
+ * The shopper's IP for rate limits. Behind a load balancer every connection
+ * comes from the balancer, so when the direct peer is a private or loopback
+ * address (a proxy we run) we take the client from X-Forwarded-For instead.
+ */
+export function clientAddress(handshake: { address: string; headers: Record<string, string | string[] | undefined> }): string {
+  const peer = handshake.address.replace(/^::ffff:/, '');
+  const trustedPeer = /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:)/i.test(peer);
+  const forwarded = handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustedPeer && first ? first : peer;
 }
 
 function profileOf(key: WidgetKeyContext): WorkspaceProfile {

@@ -31,6 +31,8 @@ export interface OriginScore {
 export interface CandidateBacktest {
   candidate: Candidate;
   name: string;
+  /** Estimated on the data before the earliest origin; a warm start for the final fit. */
+  params: Record<string, number>;
   forecasts: Forecast[];
   scores: OriginScore[];
 }
@@ -58,15 +60,22 @@ export function backtestCandidate(
   const scores: OriginScore[] = [];
   for (const origin of plan.origins) {
     const model =
-      origin === first ? estimated : fit(slice(values, 0, origin), { period: candidate.period, params: estimated.params });
+      origin === first
+        ? estimated
+        : fit(slice(values, 0, origin), { period: candidate.period, params: estimated.params });
     const forecast = clampForecast(model.forecast(plan.horizon, plan.levels), clampAtZero);
     forecasts.push(forecast);
     scores.push(scoreForecast(values, origin, forecast, plan));
   }
-  return { candidate, name: candidateName(candidate), forecasts, scores };
+  return { candidate, name: candidateName(candidate), params: estimated.params, forecasts, scores };
 }
 
-export function scoreForecast(values: ArrayLike<number>, origin: number, forecast: Forecast, plan: BacktestPlan): OriginScore {
+export function scoreForecast(
+  values: ArrayLike<number>,
+  origin: number,
+  forecast: Forecast,
+  plan: BacktestPlan,
+): OriginScore {
   const insample = slice(values, 0, origin);
   const actual = slice(values, origin, origin + plan.horizon);
   const mean = forecast.mean;
@@ -118,12 +127,19 @@ export function clampForecast(forecast: Forecast, clampAtZero: boolean): Forecas
   return {
     mean: clamp(forecast.mean),
     intervals: forecast.intervals.map(
-      (interval): PredictionInterval => ({ level: interval.level, lower: clamp(interval.lower), upper: clamp(interval.upper) }),
+      (interval): PredictionInterval => ({
+        level: interval.level,
+        lower: clamp(interval.lower),
+        upper: clamp(interval.upper),
+      }),
     ),
   };
 }
 
 export function slice(values: ArrayLike<number>, from: number, to: number): Float64Array {
   if (values instanceof Float64Array) return values.subarray(from, Math.min(to, values.length));
-  return Float64Array.from({ length: Math.max(0, Math.min(to, values.length) - from) }, (_, i) => values[from + i] as number);
+  return Float64Array.from(
+    { length: Math.max(0, Math.min(to, values.length) - from) },
+    (_, i) => values[from + i] as number,
+  );
 }

@@ -105,64 +105,37 @@ export function forecastEtsMean(spec: EtsSpec, parameters: EtsParameters, state:
 }
 
 /**
- * Forecast standard deviations of the linear (class 1) models:
- * var_h = σ²(1 + Σ_{j<h} c_j²), c_j = α + β·(trend multiplier of j) + γ·[j a multiple of m].
+ * Forecast standard deviations, var_h = σ²(1 + Σ_{j<h} c_j²) with
+ * c_j = (α + β·φ_j)·r_j + γ·[j a multiple of m]: an error j steps before the
+ * forecast moves it by c_j times itself. For additive seasonality r_j = 1 and
+ * this is exact (Hyndman et al. 2008, table 6.1). With multiplicative
+ * seasonality the level absorbs e/s_{t} and the forecast multiplies by s_{n+h},
+ * so r_j = s_{n+h}/s_{n+h−j}: the first-order (small-σ) version of the
+ * model's variance, which has no closed form — good enough for bands and far
+ * cheaper than simulating paths for every backtest origin.
  */
-export function additiveForecastDeviations(spec: EtsSpec, parameters: EtsParameters, sigma: number, horizon: number) {
-  const { alpha, beta, gamma, phi } = parameters;
-  const deviations: number[] = [];
-  let sum = 0;
-  for (let h = 1; h <= horizon; h++) {
-    deviations.push(sigma * Math.sqrt(1 + sum));
-    const j = h;
-    let c = alpha;
-    if (spec.trend !== 'N') c += beta * trendMultiplier(spec, phi, j);
-    if (spec.season !== 'N' && j % spec.period === 0) c += gamma;
-    sum += c * c;
-  }
-  return deviations;
-}
-
-/** Simulated future paths (`paths[p * horizon + h]`) with Gaussian errors, for the nonlinear models. */
-export function simulateEtsPaths(
+export function forecastDeviations(
   spec: EtsSpec,
   parameters: EtsParameters,
   state: EtsState,
   n: number,
   sigma: number,
   horizon: number,
-  count: number,
-  random: () => number,
-): Float64Array {
-  const paths = new Float64Array(count * horizon);
-  // Only entries n… are used: the filter reads observation t from index t.
-  const simulated = new Float64Array(n + horizon);
-  for (let p = 0; p < count; p++) {
-    const path = copyState(state);
-    for (let h = 0; h < horizon; h++) {
-      const [prediction] = forecastEtsMean(spec, parameters, path, n + h, 1) as [number];
-      const value = prediction + gaussian(random) * sigma;
-      simulated[n + h] = value;
-      runEtsFilter(simulated, spec, parameters, path, undefined, n + h, n + h + 1);
-      paths[p * horizon + h] = value;
+) {
+  const { alpha, beta, gamma, phi } = parameters;
+  const multiplicative = spec.season === 'M';
+  const period = spec.period;
+  const deviations: number[] = [];
+  for (let h = 1; h <= horizon; h++) {
+    const target = multiplicative ? (state.seasonal[(n + h - 1) % period] as number) : 1;
+    let sum = 1;
+    for (let j = 1; j < h; j++) {
+      const ratio = multiplicative ? target / (state.seasonal[(n + h - 1 - j) % period] as number) : 1;
+      let c = (alpha + (spec.trend === 'N' ? 0 : beta * trendMultiplier(spec, phi, j))) * ratio;
+      if (spec.season !== 'N' && j % period === 0) c += gamma;
+      sum += c * c;
     }
+    deviations.push(sigma * Math.sqrt(sum));
   }
-  return paths;
-}
-
-export function gaussian(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
-/** Small seeded generator (mulberry32): simulations must give the same intervals every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return deviations;
 }

@@ -1,18 +1,16 @@
 import {
-  additiveForecastDeviations,
   copyState,
   type EtsParameters,
   type EtsSpec,
   type EtsState,
+  forecastDeviations,
   forecastEtsMean,
   runEtsFilter,
-  seededRandom,
-  simulateEtsPaths,
 } from './ets.filter';
 import { initialEtsState } from './ets.initial-state';
 import { DEFAULT_LEVELS, type FitOptions, type FittedModel } from './forecast.types';
 import { fromBounded, minimiseNelderMead, toBounded } from './nelder-mead.optimiser';
-import { normalIntervals, sampledIntervals } from './prediction-interval.builder';
+import { normalIntervals } from './prediction-interval.builder';
 
 /**
  * Fits one exponential-smoothing form by minimising the sum of squared
@@ -31,7 +29,11 @@ export function fitEts(values: ArrayLike<number>, spec: EtsSpec, options: FitOpt
   let start: EtsState;
   if (options.params) {
     parameters = { alpha: 0, beta: 0, gamma: 0, phi: 1, ...options.params };
-    start = { ...copyState(initial), level: options.params.level0 ?? initial.level, trend: options.params.trend0 ?? initial.trend };
+    start = {
+      ...copyState(initial),
+      level: options.params.level0 ?? initial.level,
+      trend: options.params.trend0 ?? initial.trend,
+    };
   } else {
     const work = copyState(initial);
     const objective = (point: Float64Array) => {
@@ -41,7 +43,12 @@ export function fitEts(values: ArrayLike<number>, spec: EtsSpec, options: FitOpt
       work.seasonal.set(initial.seasonal);
       return runEtsFilter(values, spec, decoded.parameters, work);
     };
-    const best = minimiseNelderMead(objective, layout.start(), { step: 1, maxEvaluations: 80 * layout.size });
+    // A warm start (the parameters of a fit on most of the same data) needs only a small simplex.
+    const best = minimiseNelderMead(objective, layout.start(initial, options.start), {
+      step: options.start ? 0.3 : 1,
+      maxEvaluations: 80 * layout.size,
+      tolerance: 1e-7,
+    });
     ({ parameters, state: start } = decode(best.point));
     start.seasonal = Float64Array.from(initial.seasonal);
   }
@@ -51,7 +58,8 @@ export function fitEts(values: ArrayLike<number>, spec: EtsSpec, options: FitOpt
   const residuals = new Float64Array(n);
   for (let t = 0; t < n; t++) residuals[t] = (values[t] as number) - (fitted[t] as number);
   const stateCount = 1 + (spec.trend === 'N' ? 0 : 1) + (spec.season === 'N' ? 0 : spec.period - 1);
-  const parameterCount = 1 + (spec.trend === 'N' ? 0 : 1) + (spec.trend === 'Ad' ? 1 : 0) + (spec.season === 'N' ? 0 : 1);
+  const parameterCount =
+    1 + (spec.trend === 'N' ? 0 : 1) + (spec.trend === 'Ad' ? 1 : 0) + (spec.season === 'N' ? 0 : 1);
   const k = stateCount + parameterCount + 1;
   const logLikelihood = -0.5 * n * (Math.log((2 * Math.PI * Math.max(sse, 1e-300)) / n) + 1);
   const aic = -2 * logLikelihood + 2 * k;
@@ -66,11 +74,8 @@ export function fitEts(values: ArrayLike<number>, spec: EtsSpec, options: FitOpt
     aicc: Number.isFinite(sse) ? aicc : Number.POSITIVE_INFINITY,
     forecast(horizon, levels = DEFAULT_LEVELS) {
       const mean = forecastEtsMean(spec, parameters, state, n, horizon);
-      if (spec.season !== 'M') {
-        return { mean, intervals: normalIntervals(mean, additiveForecastDeviations(spec, parameters, sigma, horizon), levels) };
-      }
-      const paths = simulateEtsPaths(spec, parameters, state, n, sigma, horizon, 1000, seededRandom(n));
-      return { mean, intervals: sampledIntervals(paths, horizon, levels) };
+      const deviations = forecastDeviations(spec, parameters, state, n, sigma, horizon);
+      return { mean, intervals: normalIntervals(mean, deviations, levels) };
     },
   };
 }
@@ -92,15 +97,20 @@ function parameterLayout(spec: EtsSpec, values: ArrayLike<number>) {
   const seasonal = spec.season !== 'N';
   const estimateStates = !seasonal;
   const scale = typicalStep(values);
-  const size = 1 + (hasTrend ? 1 : 0) + (damped ? 1 : 0) + (seasonal ? 1 : 0) + (estimateStates ? (hasTrend ? 2 : 1) : 0);
+  const size =
+    1 + (hasTrend ? 1 : 0) + (damped ? 1 : 0) + (seasonal ? 1 : 0) + (estimateStates ? (hasTrend ? 2 : 1) : 0);
   return {
     size,
-    start(): Float64Array {
-      const start: number[] = [fromBounded(seasonal ? 0.2 : 0.3, 1e-4, 0.9999)];
-      if (hasTrend) start.push(fromBounded(0.1, 1e-4, 0.9999));
-      if (damped) start.push(fromBounded(0.95, 0.8, 0.98));
-      if (seasonal) start.push(fromBounded(0.1, 1e-4, 0.9999));
-      if (estimateStates) start.push(0, ...(hasTrend ? [0] : []));
+    start(initial: EtsState, warm?: Record<string, number>): Float64Array {
+      const alpha = warm?.alpha ?? (seasonal ? 0.2 : 0.3);
+      const start: number[] = [fromBounded(alpha, 1e-4, 0.9999)];
+      if (hasTrend) start.push(fromBounded(warm?.beta !== undefined ? warm.beta / alpha : 0.1, 1e-4, 0.9999));
+      if (damped) start.push(fromBounded(warm?.phi ?? 0.95, 0.8, 0.98));
+      if (seasonal) start.push(fromBounded(warm?.gamma !== undefined ? warm.gamma / (1 - alpha) : 0.1, 1e-4, 0.9999));
+      if (estimateStates) {
+        start.push(warm?.level0 !== undefined ? (warm.level0 - initial.level) / scale : 0);
+        if (hasTrend) start.push(warm?.trend0 !== undefined ? (warm.trend0 - initial.trend) / (0.1 * scale) : 0);
+      }
       return Float64Array.from(start);
     },
     decode(point: ArrayLike<number>, initial: EtsState): Decoded {

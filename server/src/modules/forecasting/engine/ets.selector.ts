@@ -12,10 +12,14 @@ const SEASONS: readonly SeasonType[] = ['N', 'A', 'M'];
  * additive / multiplicative. Seasonal forms need two full cycles for their
  * initial states, multiplicative ones a strictly positive series.
  */
-export function fitAutoEts(values: ArrayLike<number>, options: FitOptions & { forms?: readonly EtsSpec[] } = {}): FittedModel {
+export function fitAutoEts(
+  values: ArrayLike<number>,
+  options: FitOptions & { forms?: readonly EtsSpec[] } = {},
+): FittedModel {
   const period = Math.max(1, Math.round(options.period ?? 1));
-  if (options.params && options.params.trendType !== undefined) {
-    const spec = specFromParams(options.params, period);
+  const earlier = options.params ?? options.start;
+  if (earlier?.trendType !== undefined) {
+    const spec = specFromParams(earlier, period);
     return withFormParams(fitEts(values, spec, options), spec);
   }
   let best: FittedModel | undefined;

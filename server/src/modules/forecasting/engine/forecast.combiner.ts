@@ -37,7 +37,9 @@ function combineSeries(series: number[][], combination: Combination): number[] {
       column.sort();
       const middle = column.length >> 1;
       result.push(
-        column.length % 2 ? (column[middle] as number) : ((column[middle - 1] as number) + (column[middle] as number)) / 2,
+        column.length % 2
+          ? (column[middle] as number)
+          : ((column[middle - 1] as number) + (column[middle] as number)) / 2,
       );
     }
   }

@@ -34,6 +34,11 @@ export interface FitOptions {
   period?: number;
   /** Fixed parameters from an earlier fit: the model only runs its filter. */
   params?: Record<string, number>;
+  /**
+   * Parameters of an earlier fit on most of the same data to start estimation
+   * from (a warm start); discrete choices in them (an ETS form) are kept.
+   */
+  start?: Record<string, number>;
 }
 
 export type FitFunction = (values: ArrayLike<number>, options?: FitOptions) => FittedModel;

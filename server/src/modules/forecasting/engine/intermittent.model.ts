@@ -45,7 +45,13 @@ function fitSizeInterval(values: ArrayLike<number>, options: FitOptions, name: '
     }
     return Number.isNaN(size) ? 0 : Math.max(0, (debias * size) / interval);
   };
-  return chooseByGrid(values, options, name, ALPHAS.map((alpha) => ({ alpha })), ({ alpha = 0.1 }, fitted) => run(alpha, fitted));
+  return chooseByGrid(
+    values,
+    options,
+    name,
+    ALPHAS.map((alpha) => ({ alpha })),
+    ({ alpha = 0.1 }, fitted) => run(alpha, fitted),
+  );
 }
 
 export function fitTsb(values: ArrayLike<number>, options: FitOptions = {}): FittedModel {
@@ -113,7 +119,14 @@ function chooseByGrid(
     residuals,
     forecast(horizon, levels = DEFAULT_LEVELS) {
       const mean = new Array<number>(horizon).fill(rate);
-      return { mean, intervals: countIntervals(mean, mean.map((value) => value * dispersion), levels) };
+      return {
+        mean,
+        intervals: countIntervals(
+          mean,
+          mean.map((value) => value * dispersion),
+          levels,
+        ),
+      };
     },
   };
 }

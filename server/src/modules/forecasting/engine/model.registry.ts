@@ -4,6 +4,7 @@ import type { FitFunction } from './forecast.types';
 import { fitCroston, fitSba, fitTsb } from './intermittent.model';
 import { fitNaive, fitNaive2, fitSeasonalNaive } from './naive.model';
 import { fitSeasonalAr } from './seasonal-ar.model';
+import { isSeasonal } from './seasonality.detector';
 import { fitTheta } from './theta.model';
 
 /**
@@ -46,16 +47,29 @@ export function isModelName(name: string): name is ModelName {
 const NON_SEASONAL = new Set<ModelName>(['naive', 'ses', 'holt', 'damped', 'croston', 'sba', 'tsb']);
 
 /**
+ * Seasonal naive is nothing but its seasonality: where the 90 % test finds
+ * none it only adds a candidate that wins backtests by luck.
+ */
+const SEASONALITY_REQUIRED = new Set<ModelName>(['seasonal-naive']);
+
+/**
  * Expands model names over the seasonal periods the series is long enough
  * for (three cycles, as the seasonality test needs); non-seasonal models
  * appear once. Duplicates (a seasonal model with no usable period) are dropped.
  */
-export function expandCandidates(models: readonly ModelName[], periods: readonly number[], length: number): Candidate[] {
-  const usable = periods.filter((period) => period > 1 && length >= 3 * period);
+export function expandCandidates(
+  models: readonly ModelName[],
+  periods: readonly number[],
+  values: ArrayLike<number>,
+): Candidate[] {
+  const usable = periods.filter((period) => period > 1 && values.length >= 3 * period);
+  const seasonal = usable.filter((period) => isSeasonal(values, period));
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
   for (const model of models) {
-    const choices = NON_SEASONAL.has(model) || usable.length === 0 ? [1] : usable;
+    const periodsFor = SEASONALITY_REQUIRED.has(model) ? seasonal : usable;
+    if (SEASONALITY_REQUIRED.has(model) && periodsFor.length === 0) continue;
+    const choices = NON_SEASONAL.has(model) || periodsFor.length === 0 ? [1] : periodsFor;
     for (const period of choices) {
       const candidate = { model, period };
       const name = candidateName(candidate);

@@ -108,7 +108,11 @@ export function minimiseNelderMead(
   }
   let bestIndex = 0;
   for (let i = 1; i <= dimension; i++) if ((values[i] as number) < (values[bestIndex] as number)) bestIndex = i;
-  return { point: Float64Array.from(vertices[bestIndex] as Float64Array), value: values[bestIndex] as number, evaluations };
+  return {
+    point: Float64Array.from(vertices[bestIndex] as Float64Array),
+    value: values[bestIndex] as number,
+    evaluations,
+  };
 }
 
 /** Maps an unbounded value into (lower, upper). */

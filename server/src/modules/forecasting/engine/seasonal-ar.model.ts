@@ -77,7 +77,8 @@ function estimate(differences: Float64Array, order: number): Float64Array {
     const target = differences[t] as number;
     for (let i = 0; i < size; i++) {
       moment[i] = (moment[i] as number) + (row[i] as number) * target;
-      for (let j = 0; j < size; j++) gram[i * size + j] = (gram[i * size + j] as number) + (row[i] as number) * (row[j] as number);
+      for (let j = 0; j < size; j++)
+        gram[i * size + j] = (gram[i * size + j] as number) + (row[i] as number) * (row[j] as number);
     }
   }
   if (differences.length - order < 2 * size) return new Float64Array(size);

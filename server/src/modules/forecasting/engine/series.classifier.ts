@@ -1,8 +1,9 @@
 /**
  * Sorts a demand series into the family of models that suits it, using
- * Syntetos & Boylan's average demand interval (ADI): above 1.32 periods
- * between sales — roughly a quarter of periods without any — the timing of
- * demand is as uncertain as its size and Croston-type models win.
+ * Syntetos & Boylan's average demand interval (ADI, periods per non-zero
+ * demand): above 1.32 — more than about a quarter of periods without any
+ * sale — the timing of demand is as uncertain as its size and Croston-type
+ * models win. (ADI > 1.32 is the same test as a zero share above 24 %.)
  */
 export type SeriesKind = 'smooth' | 'intermittent' | 'zero' | 'short';
 
@@ -14,7 +15,6 @@ export interface SeriesProfile {
 }
 
 export const ADI_CUTOFF = 1.32;
-export const ZERO_SHARE_CUTOFF = 0.3;
 
 export function classifySeries(values: ArrayLike<number>, minimumLength: number): SeriesProfile {
   const n = values.length;
@@ -30,7 +30,7 @@ export function classifySeries(values: ArrayLike<number>, minimumLength: number)
   const profile = (kind: SeriesKind): SeriesProfile => ({ kind, averageDemandInterval, zeroShare });
   if (nonZero === 0) return profile('zero');
   // Croston's models assume non-negative demand; a series with returns stays "smooth".
-  if (!negative && (averageDemandInterval > ADI_CUTOFF || zeroShare > ZERO_SHARE_CUTOFF)) return profile('intermittent');
+  if (!negative && averageDemandInterval > ADI_CUTOFF) return profile('intermittent');
   if (n < minimumLength) return profile('short');
   return profile('smooth');
 }

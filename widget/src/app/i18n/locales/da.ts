@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Danish. */
-export const da: UiStrings = {
+export const strings: UiStrings = {
   open: 'Åbn chatten',
   close: 'Luk chatten',
   messages: 'Samtale',

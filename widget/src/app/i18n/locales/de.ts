@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** German. */
-export const de: UiStrings = {
+export const strings: UiStrings = {
   open: 'Chat öffnen',
   close: 'Chat schließen',
   messages: 'Unterhaltung',

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Spanish. */
-export const es: UiStrings = {
+export const strings: UiStrings = {
   open: 'Abrir el chat',
   close: 'Cerrar el chat',
   messages: 'Conversación',

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** French. */
-export const fr: UiStrings = {
+export const strings: UiStrings = {
   open: 'Ouvrir le chat',
   close: 'Fermer le chat',
   messages: 'Conversation',

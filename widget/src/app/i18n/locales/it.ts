@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Italian. */
-export const it: UiStrings = {
+export const strings: UiStrings = {
   open: 'Apri la chat',
   close: 'Chiudi la chat',
   messages: 'Conversazione',

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Japanese. */
-export const ja: UiStrings = {
+export const strings: UiStrings = {
   open: 'チャットを開く',
   close: 'チャットを閉じる',
   messages: '会話',

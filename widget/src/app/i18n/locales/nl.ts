@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Dutch. */
-export const nl: UiStrings = {
+export const strings: UiStrings = {
   open: 'Chat openen',
   close: 'Chat sluiten',
   messages: 'Gesprek',

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Polish. */
-export const pl: UiStrings = {
+export const strings: UiStrings = {
   open: 'Otwórz czat',
   close: 'Zamknij czat',
   messages: 'Rozmowa',

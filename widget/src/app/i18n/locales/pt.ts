@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Portuguese (Brazil). */
-export const pt: UiStrings = {
+export const strings: UiStrings = {
   open: 'Abrir o chat',
   close: 'Fechar o chat',
   messages: 'Conversa',

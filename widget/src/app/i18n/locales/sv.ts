@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Swedish. */
-export const sv: UiStrings = {
+export const strings: UiStrings = {
   open: 'Öppna chatten',
   close: 'Stäng chatten',
   messages: 'Konversation',

@@ -1,7 +1,7 @@
 import type { UiStrings } from '../strings.en';
 
 /** Chinese (Simplified). */
-export const zh: UiStrings = {
+export const strings: UiStrings = {
   open: '打开聊天',
   close: '关闭聊天',
   messages: '对话',

@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { connect } from '../server/src/platform/database';
+import { startEmbeddedPostgres } from '../server/src/platform/embedded-postgres';
+import { findPrismaDir, readMigrations } from '../server/src/platform/migrations/migration-files';
+import { applyMigrations } from '../server/src/platform/migrations/migrate';
+import { repositoryRoot, writeResult } from './lib/report';
+
+/**
+ * Load on loopback: 2,000 connected shoppers, 200 of them receiving replies
+ * streamed at 30 tokens/s by a fake OpenAI-compatible provider. Token delay =
+ * when the shopper's socket received a token − when the provider sent it (both
+ * clocks in this process). The server runs in its own process, so its memory
+ * is its own.
+ */
+const shoppers = 2_000;
+const streaming = 200;
+const tokensPerReply = 300;
+const tokenIntervalMs = 1000 / 30;
+const workspaces = 5; // 40 streams each, under the 50-per-workspace cap
+
+const sentAt = new Map<string, number>();
+const letters = (value: number) => {
+  let text = '';
+  let rest = value;
+  do {
+    text = String.fromCharCode(97 + (rest % 26)) + text;
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return text;
+};
+
+/** A minimal OpenAI chat-completions SSE endpoint that remembers when it sent each token. */
+function startProvider(): Promise<http.Server> {
+  let streams = 0;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const tag = `s${letters(streams++)}x`;
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const chunk = (delta: object, finish: string | null = null) =>
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+      let index = 0;
+      const timer = setInterval(() => {
+        if (index === tokensPerReply) {
+          clearInterval(timer);
+          response.write(chunk({}, 'stop'));
+          response.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [], usage: { prompt_tokens: 50, completion_tokens: tokensPerReply, total_tokens: 350 } })}\n\n`);
+          response.end('data: [DONE]\n\n');
+          return;
+        }
+        const token = `${tag}${letters(index++)}`;
+        sentAt.set(token, performance.now());
+        response.write(chunk({ content: `${token} ` }));
+      }, tokenIntervalMs);
+      response.on('close', () => clearInterval(timer));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main() {
+  const database = await startEmbeddedPostgres({ persistent: false });
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  await applyMigrations(pool, readMigrations(path.join(findPrismaDir(), 'migrations')));
+  await pool.end();
+  const { prisma, close } = await connect(database.url);
+  const keys: string[] = [];
+  for (let index = 0; index < workspaces; index++) {
+    const key = `pk_bench_${randomBytes(8).toString('hex')}`;
+    await prisma.workspace.create({
+      data: { name: `Bench shop ${index}`, slug: `bench-${index}`, widgetKeys: { create: { publicKey: key, allowedOrigins: [] } } },
+    });
+    keys.push(key);
+  }
+  await close();
+
+  const provider = await startProvider();
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-bench-load-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'server', 'src', 'main.ts')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      CLOSER_DATA_DIR: dataDir,
+      CLOSER_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      OPENAI_API_KEY: 'bench',
+      OPENAI_BASE_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/v1`,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Closer is ready') && resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const baselineMiB = rssMiB(server.pid as number);
+
+  const sockets: Socket[] = [];
+  for (let index = 0; index < shoppers; index++) {
+    const socket = io(`${url}/widget`, {
+      auth: { key: keys[index % workspaces] },
+      transports: ['websocket'],
+      reconnection: false,
+      // Each shopper its own address, as behind a load balancer (per-IP limits apply per shopper).
+      extraHeaders: { 'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` },
+    });
+    sockets.push(socket);
+    if (index % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await Promise.all(sockets.map((socket) => (socket.connected ? undefined : new Promise((resolve) => socket.once('connect', resolve)))));
+  const connectedMiB = rssMiB(server.pid as number);
+
+  const delays: number[] = [];
+  let peakMiB = connectedMiB;
+  const sampler = setInterval(() => {
+    peakMiB = Math.max(peakMiB, rssMiB(server.pid as number));
+  }, 200);
+  const done = sockets.slice(0, streaming).map(
+    (socket) =>
+      new Promise<void>((resolve) => {
+        socket.on('message.delta', (payload: { text: string }) => {
+          const now = performance.now();
+          for (const token of payload.text.split(/\s+/)) {
+            const sent = sentAt.get(token);
+            if (sent !== undefined) delays.push(now - sent);
+          }
+        });
+        socket.once('message.completed', () => resolve());
+      }),
+  );
+  for (const socket of sockets.slice(0, streaming)) {
+    socket.emit('message.send', { clientId: randomUUID(), text: 'Tell me about your products' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await Promise.race([Promise.all(done), new Promise((resolve) => setTimeout(resolve, 120_000))]);
+  clearInterval(sampler);
+
+  for (const socket of sockets) socket.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  provider.close();
+  await database.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  delays.sort((a, b) => a - b);
+  const percentile = (share: number) => delays[Math.min(delays.length - 1, Math.floor(share * delays.length))] ?? Number.NaN;
+  const p99 = percentile(0.99);
+  const growth = peakMiB - baselineMiB;
+  const expectedTokens = streaming * tokensPerReply;
+  writeResult('socket-load', `${shoppers} shoppers connected, ${streaming} receiving streams at 30 tokens/s (fake provider, loopback)`, [
+    { name: 'tokens delivered', value: delays.length, unit: `of ${expectedTokens}`, target: `= ${expectedTokens}`, met: delays.length === expectedTokens },
+    { name: 'token delay p50', value: Number(percentile(0.5).toFixed(1)), unit: 'ms' },
+    { name: 'token delay p99', value: Number(p99.toFixed(1)), unit: 'ms', target: '≤ 50 ms', met: p99 <= 50 },
+    { name: 'server memory growth (peak − idle)', value: Math.round(growth), unit: 'MiB', target: '≤ 150 MB', met: growth * 1.048576 <= 150 },
+    { name: 'server memory with 2,000 idle sockets', value: Math.round(connectedMiB), unit: 'MiB' },
+  ]);
+}
+
+await main();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PrismaClient } from '@prisma/client';
 import type pg from 'pg';
 import { parseShoppingQuery, type ProductSearch, searchProducts } from '../server/src/modules/catalog';
 import { connect } from '../server/src/platform/database';
@@ -139,10 +140,16 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+export interface BenchQuery {
+  search: ProductSearch;
+  /** What a right first result is: a title naming the product type, or the category browsed. */
+  expected: { noun: string } | { category: string };
+}
+
 /** Shopper phrasings: plain, with typos, with prices and stock wishes, long-winded. */
-export function generateQueries(count: number, seed: number): ProductSearch[] {
+export function generateQueries(count: number, seed: number): BenchQuery[] {
   const random = createRandom(seed);
-  const templates: Array<(noun: string, quality: string, category: string) => string> = [
+  const templates: Array<(noun: string, quality: string) => string> = [
     (noun) => noun,
     (noun, quality) => `${quality} ${noun}`,
     (noun) => typo(random, noun),
@@ -154,12 +161,13 @@ export function generateQueries(count: number, seed: number): ProductSearch[] {
     (noun, quality) => `warm ${quality} ${noun} for hiking with my dog`,
     (noun) => `${random.pick(colours)} ${noun}`,
     (noun) => `gift for dad ${noun.toLowerCase()} max ${random.between(4, 15) * 10}€`,
-    (_noun, _quality, category) => category,
   ];
   return Array.from({ length: count }, () => {
     const [noun, category] = random.pick(productTypes);
-    const text = random.pick(templates)(noun, random.pick(qualities), category);
-    return random.next() < 0.1 ? { ...parseShoppingQuery(text), category } : parseShoppingQuery(text);
+    // One query in twelve browses a category by name ("kitchen").
+    if (random.next() < 1 / 12) return { search: { query: category.toLowerCase() }, expected: { category } };
+    const search = parseShoppingQuery(random.pick(templates)(noun, random.pick(qualities)));
+    return { search: random.next() < 0.1 ? { ...search, category } : search, expected: { noun } };
   });
 }
 
@@ -171,9 +179,48 @@ function typo(random: Random, word: string): string {
   return word.slice(0, at) + (word[at] ?? '') + word.slice(at);
 }
 
+/**
+ * Indexes the migrations lack, proposed with this benchmark (see the catalog
+ * module's README): the title-only tsvector lets "title matches first" stop
+ * early without parsing titles, and the covering variant index answers price
+ * and stock filters from the index alone.
+ */
+export const proposedIndexes = [
+  `CREATE INDEX IF NOT EXISTS "Product_title_search_idx" ON "Product" USING GIN (to_tsvector('english', "title"))`,
+  `CREATE INDEX IF NOT EXISTS "Variant_productId_priceCents_idx" ON "Variant" ("productId", "priceCents") INCLUDE ("inventory")`,
+];
+
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
+}
+
+interface Measurement {
+  p50: number;
+  p95: number;
+  empty: number;
+  relevant: number;
+}
+
+/** Each query `rounds` times; its latency is the median of its runs, so one scheduler hiccup does not decide a percentile. */
+async function measure(prisma: PrismaClient, workspaceId: string, queries: BenchQuery[], rounds: number): Promise<Measurement> {
+  for (const { search } of queries.slice(0, 50)) await searchProducts(prisma, workspaceId, search);
+  const runs: number[][] = queries.map(() => []);
+  let empty = 0;
+  let relevant = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, { search, expected }] of queries.entries()) {
+      const started = performance.now();
+      const hits = await searchProducts(prisma, workspaceId, search);
+      runs[index]?.push(performance.now() - started);
+      if (round > 0) continue;
+      const top = hits[0];
+      if (!top) empty++;
+      else if ('noun' in expected ? top.title.toLowerCase().includes(expected.noun.toLowerCase()) : top.category === expected.category) relevant++;
+    }
+  }
+  const latencies = runs.map((values) => median(values));
+  return { p50: median(latencies), p95: percentile(latencies, 0.95), empty, relevant };
 }
 
 async function main() {
@@ -184,31 +231,35 @@ async function main() {
     const [store, other] = await Promise.all(
       ['bench-store', 'other-store'].map((slug) => database.prisma.workspace.create({ data: { name: slug, slug } })),
     );
+    const workspaceId = (store as { id: string }).id;
     const started = performance.now();
-    await insertCatalog(database.pool, (store as { id: string }).id, productCount, 1);
+    await insertCatalog(database.pool, workspaceId, productCount, 1);
     await insertCatalog(database.pool, (other as { id: string }).id, otherStoreProducts, 2);
-    await database.pool.query('ANALYZE');
-    console.log(`  loaded ${productCount + otherStoreProducts} products in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // What autovacuum would have done by the time shoppers arrive: statistics, and
+    // GIN pending lists merged (a fresh bulk load leaves megabytes of them).
+    await database.pool.query('VACUUM ANALYZE');
+    const loadSeconds = (performance.now() - started) / 1000;
+    console.log(`  loaded ${(productCount + otherStoreProducts).toLocaleString('en')} products in ${loadSeconds.toFixed(1)} s`);
 
     const queries = generateQueries(queryCount, 3);
-    const workspaceId = (store as { id: string }).id;
-    for (const query of queries.slice(0, 50)) await searchProducts(database.prisma, workspaceId, query);
-    const timings: number[] = [];
-    let empty = 0;
-    for (const query of queries) {
-      const begun = performance.now();
-      const hits = await searchProducts(database.prisma, workspaceId, query);
-      timings.push(performance.now() - begun);
-      if (hits.length === 0) empty++;
-    }
-    const p50 = median(timings);
-    const p95 = percentile(timings, 0.95);
+    const before = await measure(database.prisma, workspaceId, queries, 1);
+    for (const sql of proposedIndexes) await database.pool.query(sql);
+    await database.pool.query('VACUUM ANALYZE');
+    const after = await measure(database.prisma, workspaceId, queries, 3);
+
     const round = (value: number) => Number(value.toFixed(2));
-    writeResult('catalog-search', `searchProducts on ${productCount.toLocaleString('en')} products, ${queryCount} shopper queries`, [
-      { name: 'p50 latency', value: round(p50), unit: 'ms' },
-      { name: 'p95 latency', value: round(p95), unit: 'ms', target: '≤ 15 ms', met: p95 <= 15 },
-      { name: 'queries with no result', value: empty, unit: `of ${queryCount}` },
-    ]);
+    const share = (count: number) => round((100 * count) / queryCount);
+    writeResult(
+      'catalog-search',
+      `searchProducts on ${productCount.toLocaleString('en')} products (plus a ${otherStoreProducts.toLocaleString('en')}-product second store), ${queryCount} shopper queries with typos, price/stock filters and long phrasings; per-query median of 3 runs`,
+      [
+        { name: 'p50 latency', value: round(after.p50), unit: 'ms' },
+        { name: 'p95 latency', value: round(after.p95), unit: 'ms', target: '≤ 15 ms', met: after.p95 <= 15 },
+        { name: 'p95 latency without the proposed indexes', value: round(before.p95), unit: 'ms' },
+        { name: 'first result is the product type asked for', value: share(after.relevant), unit: '% of queries' },
+        { name: 'queries with no result', value: share(after.empty), unit: '% of queries' },
+      ],
+    );
   } finally {
     await database.close();
   }

@@ -119,7 +119,7 @@ async function main() {
     sockets.push(socket);
     if (index % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await Promise.all(sockets.map((socket) => (socket.connected ? undefined : new Promise((resolve) => socket.once('connect', resolve)))));
+  await Promise.all(sockets.map((socket) => (socket.connected ? undefined : new Promise<void>((resolve) => socket.once('connect', () => resolve())))));
   const connectedMiB = rssMiB(server.pid as number);
 
   const delays: number[] = [];

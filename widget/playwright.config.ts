@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -15,6 +17,7 @@ export default defineConfig({
   timeout: 30_000,
   workers: 1,
   reporter: [['list']],
+  outputDir: path.join(os.tmpdir(), 'closer-widget-playwright'),
   use: {
     launchOptions: {
       executablePath: process.env.CLOSER_CHROMIUM ?? systemChromium,

@@ -50,7 +50,7 @@ export function mount(handoff: LoaderHandoff): MountedApp {
   handoff.root.adoptedStyleSheets = [...handoff.root.adoptedStyleSheets, sheet];
   const container = win.document.createElement('div');
   handoff.root.append(container);
-  const services: AppServices = { ui, session, conversation, controller, pageUrl };
+  const services: AppServices = { ui, session, conversation, controller, pageUrl, serverOrigin: handoff.origin };
   render(
     <AppContext.Provider value={services}>
       <WidgetRoot />

@@ -1,6 +1,7 @@
 /** The wire types, type-only: nothing of zod (or the server) enters the bundle. */
 export type {
   Ack,
+  AckData,
   ClientAction,
   ClientEvent,
   ClientEventName,

@@ -21,6 +21,7 @@ export function startLoader(win: Window & typeof globalThis, importModule: Impor
   const config: Promise<WidgetConfig> = fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' }).then(
     (response) => (response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`))),
   );
+  config.catch(() => {}); // Handled once the launcher exists; this keeps an early failure from looking unhandled.
   const drawn = new Promise((ready) => (doc.body ? ready(0) : doc.addEventListener('DOMContentLoaded', ready))).then(
     // English until the app (loaded on the first touch or when idle) relabels it in the shopper's language.
     () => drawLauncher(doc, 'Open chat'),

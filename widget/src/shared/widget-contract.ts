@@ -5,17 +5,10 @@
  * window globals.
  */
 
-export type Position = 'bottom-right' | 'bottom-left';
+import type { WidgetConfig } from '../../../server/src/modules/conversations/widget-protocol';
 
-/** `GET /widget/config?key=…` (docs/widget-protocol.md). */
-export interface WidgetConfig {
-  workspaceName: string;
-  locale: string;
-  currency: string;
-  platform: 'custom' | 'shopify';
-  assistant: { name: string; avatarUrl: string | null; greeting: string | null; quickReplies: string[] };
-  branding: { primaryColor: string; position: Position };
-}
+export type { WidgetConfig } from '../../../server/src/modules/conversations/widget-protocol';
+export type Position = WidgetConfig['branding']['position'];
 
 export type PublicEventName = 'add_to_cart' | 'open' | 'close' | 'message';
 

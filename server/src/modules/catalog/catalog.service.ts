@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, Variant } from '@prisma/client';
+import type { PrismaClient, Variant } from '@prisma/client';
 import {
   InvalidProductSearchError,
   type ParsedProductSearch,
@@ -9,7 +9,7 @@ import {
 } from './catalog.model';
 import { isVariantAvailable } from './product-card.mapper';
 import { browseProducts, findProductsMatchingAllWords, findProductsMatchingSomeWords } from './product-search.repo';
-import { buildProductFilters, type ProductRow } from './product-search.sql';
+import { buildProductFilters, type ProductFilters, type ProductRow } from './product-search.sql';
 import {
   buildAnyTermQuery,
   buildGroupQuery,
@@ -66,7 +66,7 @@ function parseSearch(input: ProductSearch): ParsedProductSearch {
 async function findRankedProducts(
   prisma: PrismaClient,
   workspaceId: string,
-  filters: Prisma.Sql,
+  filters: ProductFilters,
   search: ParsedProductSearch,
   terms: SearchTerms,
 ): Promise<ProductRow[]> {

@@ -14,4 +14,5 @@ export { searchProducts } from './catalog.service';
 export { formatMinorUnits } from './money';
 export { isVariantAvailable, type ProductCardOptions, toProductCard } from './product-card.mapper';
 export { getProduct, getProductByHandle, listCategories, type ProductLookupOptions } from './product.repo';
+export { listTypoCorrections, tokenizeSearch } from './search-terms';
 export { parseShoppingQuery, type ShoppingQuery } from './shopping-query.parser';

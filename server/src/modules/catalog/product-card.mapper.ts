@@ -1,5 +1,5 @@
 import type { Variant } from '@prisma/client';
-import type { ProductCard } from '../conversations/widget-protocol';
+import type { ProductCard } from '../conversations';
 import type { ProductWithVariants } from './catalog.model';
 import { formatMinorUnits } from './money';
 

@@ -1,5 +1,12 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { type ProductRow, rankWeights, selectProductWithVariants, toProductRow } from './product-search.sql';
+import {
+  type ProductFilters,
+  type ProductRow,
+  rankWeights,
+  selectProductWithVariants,
+  takePassing,
+  toProductRow,
+} from './product-search.sql';
 
 /**
  * The product search queries. Two rules shape them:
@@ -24,15 +31,18 @@ export interface WordStats {
   known: boolean;
 }
 
+/** No words: the newest products that pass the filters (the workspace/status/updatedAt index serves it). */
 export async function browseProducts(
   prisma: PrismaClient,
   workspaceId: string,
-  filters: Prisma.Sql,
+  filters: ProductFilters,
   limit: number,
 ): Promise<ProductRow[]> {
+  const newest = Prisma.sql`SELECT p.id FROM "Product" p WHERE ${filters.scope} ORDER BY p."updatedAt" DESC, p.id`;
   const rows = await prisma.$queryRaw<ProductRow[]>`
-    SELECT ${selectProductWithVariants(workspaceId)}, 0::float8 AS score FROM "Product" p
-    WHERE ${filters} ORDER BY p."updatedAt" DESC, p.id LIMIT ${limit}`;
+    WITH pool AS (${takePassing(filters, newest, limit)})
+    SELECT ${selectProductWithVariants(workspaceId)}, 0::float8 AS score FROM pool JOIN "Product" p ON p.id = pool.id
+    ORDER BY p."updatedAt" DESC, p.id`;
   return rows.map(toProductRow);
 }
 
@@ -58,7 +68,7 @@ export interface StrictSearch {
 export async function findProductsMatchingAllWords(
   prisma: PrismaClient,
   workspaceId: string,
-  filters: Prisma.Sql,
+  filters: ProductFilters,
   search: StrictSearch,
 ): Promise<{ products: ProductRow[]; wordStats: Array<WordStats | null> | null }> {
   const query = Prisma.sql`websearch_to_tsquery('english', ${search.keywords})`;
@@ -76,14 +86,20 @@ export async function findProductsMatchingAllWords(
         count(*) AS total FROM sample) counted)`,
   );
   const rows = await prisma.$queryRaw<Array<ProductRow & { wordStats: Array<WordStats | null> | null }>>`
-    WITH in_title AS (
-      SELECT p.id FROM "Product" p WHERE ${filters} AND to_tsvector('english', p.title) @@ ${query} LIMIT ${search.poolSize}),
+    WITH in_title AS (${takePassing(
+      filters,
+      Prisma.sql`SELECT p.id FROM "Product" p WHERE ${filters.scope} AND to_tsvector('english', p.title) @@ ${query}`,
+      search.poolSize,
+    )}),
     pool AS (
       SELECT id FROM in_title
       UNION
-      (SELECT p.id FROM "Product" p
-        WHERE (SELECT count(*) FROM in_title) < ${search.poolSize} AND ${filters} AND p."searchVector" @@ ${query}
-        LIMIT ${search.poolSize})),
+      (${takePassing(
+        filters,
+        Prisma.sql`SELECT p.id FROM "Product" p WHERE (SELECT count(*) FROM in_title) < ${search.poolSize}
+          AND ${filters.scope} AND p."searchVector" @@ ${query}`,
+        search.poolSize,
+      )})),
     ranked AS (
       SELECT ${selectProductWithVariants(workspaceId)},
         (ts_rank_cd(${rankWeights}, p."searchVector", ${query}, 32) + 0.3 * word_similarity(${search.keywords}, p.title))::float8 AS score
@@ -128,36 +144,42 @@ export interface RelaxedSearch {
 export async function findProductsMatchingSomeWords(
   prisma: PrismaClient,
   workspaceId: string,
-  filters: Prisma.Sql,
+  filters: ProductFilters,
   search: RelaxedSearch,
 ): Promise<ProductRow[]> {
   const where = search.excludedQuery
-    ? Prisma.sql`${filters} AND NOT p."searchVector" @@ to_tsquery('english', ${search.excludedQuery})`
-    : filters;
+    ? Prisma.sql`${filters.scope} AND NOT p."searchVector" @@ to_tsquery('english', ${search.excludedQuery})`
+    : filters.scope;
   const name = (prefix: string, index: number) => Prisma.raw(`${prefix}_${index}`);
   const found = (count: number) =>
     Prisma.sql`(SELECT count(*) FROM (${Prisma.join(
       Array.from({ length: count }, (_unused, index) => Prisma.sql`SELECT id FROM ${name('pool', index)}`),
       ' UNION ',
     )}) found)`;
-  const ctes = search.levelQueries.flatMap((text, index) => [
-    Prisma.sql`${name('level', index)} AS MATERIALIZED (
-      SELECT p.id FROM "Product" p WHERE ${where} AND p."searchVector" @@ to_tsquery('english', ${text}))`,
-    Prisma.sql`${name('pool', index)} AS (SELECT id FROM ${name('level', index)}
-      ${index === 0 ? Prisma.empty : Prisma.sql`WHERE ${found(index)} < ${search.limit}`} LIMIT ${search.poolSize})`,
-  ]);
+  const ctes = search.levelQueries.flatMap((text, index) => {
+    const gate = index === 0 ? Prisma.empty : Prisma.sql`WHERE ${found(index)} < ${search.limit}`;
+    return [
+      Prisma.sql`${name('level', index)} AS MATERIALIZED (
+        SELECT p.id FROM "Product" p WHERE ${where} AND p."searchVector" @@ to_tsquery('english', ${text}))`,
+      Prisma.sql`${name('pool', index)} AS (${takePassing(
+        filters,
+        Prisma.sql`SELECT id FROM ${name('level', index)} ${gate}`,
+        search.poolSize,
+      )})`,
+    ];
+  });
   const unknownWords = search.groups.flatMap((group) => (group.unknownWord ? [group.unknownWord] : []));
   // Trigram look-alikes are the costly fallback: only when no level found anything.
   const lookalikes = unknownWords.map(
     (word, index) => Prisma.sql`${name('lookalike', index)} AS MATERIALIZED (
       SELECT p.id FROM "Product" p WHERE ${where} AND ${word} <% p.title)`,
   );
+  const levels = search.levelQueries.length;
   const sources = [
     ...search.levelQueries.map((_text, index) => Prisma.sql`SELECT id FROM ${name('pool', index)}`),
     ...unknownWords.map((_word, index) => {
-      const levels = search.levelQueries.length;
       const gate = levels === 0 ? Prisma.empty : Prisma.sql`WHERE ${found(levels)} = 0`;
-      return Prisma.sql`(SELECT id FROM ${name('lookalike', index)} ${gate} LIMIT ${search.poolSize})`;
+      return Prisma.sql`(${takePassing(filters, Prisma.sql`SELECT id FROM ${name('lookalike', index)} ${gate}`, search.poolSize)})`;
     }),
   ];
   if (sources.length === 0) return [];

@@ -114,7 +114,7 @@ export function buildAnyTermQuery(groups: TermGroup[]): string {
 /**
  * How many groups a relaxed search asks for, strictest first: n-1, n-2 … 1,
  * skipping levels once their combinations would make a query too large to be
- * fast (six words: 5, 4, 1 — never the 20 combinations of 3 of 6).
+ * fast (six words: 5, 4, 2, 1 — never the 20 combinations of 3 of 6).
  */
 export function listRelaxedLevels(groupCount: number, maxCombinations = 15): number[] {
   const levels: number[] = [];

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationStatus, PrismaClient } from '@prisma/client';
-import { ConversationClosedError, ConversationNotFoundError } from './conversation.model';
+import { ConversationClosedError, ConversationNotFoundError, type MessageParts } from './conversation.model';
 import {
   appendMessage,
   createConversation,
@@ -118,7 +118,9 @@ export async function syncShopperMessages(
   const messages = await listMessagesAfter(deps.prisma, shopper.workspaceId, conversation.id, input.afterSeq, {
     roles: [...shopperVisibleRoles],
   });
-  return { status: conversation.status, messages: messages.map((message) => toWireMessage(message)) };
+  // A reply still streaming arrives through message.delta / message.completed, not here.
+  const settled = messages.filter((message) => !(message.parts as MessageParts | null)?.streaming);
+  return { status: conversation.status, messages: settled.map((message) => toWireMessage(message)) };
 }
 
 /** The shopper's open conversation, or an error they can act on. */

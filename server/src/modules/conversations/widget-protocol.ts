@@ -58,6 +58,26 @@ export const clientEventSchemas = {
 export type ClientEventName = keyof typeof clientEventSchemas;
 export type ClientEvent<Name extends ClientEventName> = z.infer<(typeof clientEventSchemas)[Name]>;
 
+/** What each acknowledgement carries when `ok`. */
+export interface AckData {
+  'message.send': { conversationId: string; messageId: string; seq: number };
+  'messages.sync': { messages: WireMessage[]; status: ConversationStatus };
+  'conversation.handoff': { status: ConversationStatus };
+  'lead.capture': Record<string, never>;
+  'conversation.rate': Record<string, never>;
+  'cart.added': Record<string, never>;
+}
+
+/** `GET /widget/config?key=…` */
+export interface WidgetConfig {
+  workspaceName: string;
+  locale: string;
+  currency: string;
+  platform: 'custom' | 'shopify';
+  assistant: { name: string; avatarUrl: string | null; greeting: string | null; quickReplies: string[] };
+  branding: { primaryColor: string; position: 'bottom-right' | 'bottom-left' };
+}
+
 /** Every acknowledgement: `{ ok: true, …data }` or `{ ok: false, error }`. */
 export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
 

@@ -58,7 +58,13 @@ export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string
     },
     express.static(options.widgetDist, {
       index: false,
-      setHeaders: (response) => response.set('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400'),
+      // The loader always revalidates (a cheap 304), so a new release never meets an old loader;
+      // app.js and the language files may be cached briefly.
+      setHeaders: (response, file) =>
+        response.set(
+          'Cache-Control',
+          path.basename(file) === 'loader.js' ? 'public, no-cache' : 'public, max-age=300, stale-while-revalidate=86400',
+        ),
     }),
   );
   return router;

@@ -12,6 +12,8 @@ export interface AppServices {
   controller: WidgetController;
   /** The page's address: relative links in messages resolve against the store, not the Closer host. */
   pageUrl(): string;
+  /** The Closer host, for its own assets (the assistant's avatar). */
+  serverOrigin: string;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

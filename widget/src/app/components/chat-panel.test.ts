@@ -34,6 +34,7 @@ function mount() {
     conversation,
     controller: controller as unknown as WidgetController,
     pageUrl: () => 'https://shop.example/',
+    serverOrigin: 'https://closer.example',
   };
   act(() => render(h(AppContext.Provider, { value: services }, h(WidgetRoot, {})), element));
   document.body.append(element);

@@ -3,10 +3,10 @@ import { useApp } from './app-context';
 import { CloseIcon } from './icons';
 
 export function PanelHeader() {
-  const { ui, conversation, session, controller, pageUrl } = useApp();
+  const { ui, conversation, session, controller, serverOrigin } = useApp();
   const t = ui.t.value;
   const config = ui.config.value;
-  const avatar = safeUrl(config?.assistant.avatarUrl, pageUrl());
+  const avatar = safeUrl(config?.assistant.avatarUrl, serverOrigin);
   const canAskForPerson = conversation.status.value === 'ai' && session.connection.value === 'online';
   return (
     <div class="header">

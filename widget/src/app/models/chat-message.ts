@@ -64,18 +64,25 @@ function findSame(list: ChatMessage[], message: Pick<ChatMessage, 'id' | 'seq' |
 
 /**
  * Merges one complete message. A seq, id or clientId seen before is never shown
- * twice: a complete one is kept, a streaming one is replaced by its final text,
- * a pending one of the shopper's becomes confirmed. `isNew` says whether the
- * shopper had not seen this message's final form yet.
+ * twice: a streaming one is replaced by its final text, a pending one of the
+ * shopper's becomes confirmed, a complete one is kept unless `final` (a
+ * `message.completed`, which wins even over a copy that a sync fetched while
+ * the reply was still being written). `isNew` says whether the shopper had not
+ * seen this message's final form yet.
  */
-export function mergeComplete(list: ChatMessage[], incoming: ChatMessage): { list: ChatMessage[]; isNew: boolean } {
+export function mergeComplete(
+  list: ChatMessage[],
+  incoming: ChatMessage,
+  final = false,
+): { list: ChatMessage[]; isNew: boolean } {
   const index = findSame(list, incoming);
   const existing = list[index];
   if (!existing) return { list: sortMessages([...list, incoming]), isNew: true };
-  if (existing.state === 'complete') return { list, isNew: false };
+  const seen = existing.state === 'complete';
+  if (seen && (!final || existing.text === incoming.text)) return { list, isNew: false };
   const next = [...list];
   next[index] = { ...incoming, key: existing.key };
-  return { list: sortMessages(next), isNew: existing.state === 'streaming' };
+  return { list: sortMessages(next), isNew: seen || existing.state === 'streaming' };
 }
 
 /** Appends a piece of a streamed reply; pieces of an already completed message are ignored. */

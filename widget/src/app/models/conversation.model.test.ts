@@ -49,7 +49,7 @@ describe('ConversationModel', () => {
     const model = new ConversationModel();
     expect(model.receiveMessage(conversationId, wire(1))).not.toBeNull();
     expect(model.receiveMessage(conversationId, wire(1, { text: 'again' }))).toBeNull();
-    expect(model.receiveCompleted(completed(1))).toBeNull();
+    expect(model.receiveCompleted(completed(1, 'message 1'))).toBeNull();
     expect(model.messages.value.map((message) => message.text)).toEqual(['message 1']);
   });
 

@@ -53,8 +53,8 @@ export const ConversationModel = createModel(() => {
     return id === conversationId.value;
   };
 
-  function merge(message: ChatMessage): boolean {
-    const result = mergeComplete(messages.value, message);
+  function merge(message: ChatMessage, final?: boolean): boolean {
+    const result = mergeComplete(messages.value, message, final);
     messages.value = result.list;
     return result.isNew;
   }
@@ -107,7 +107,7 @@ export const ConversationModel = createModel(() => {
       if (!belongs(payload.conversationId)) return null;
       typing.value = null;
       const message = fromCompleted(payload);
-      return merge(message) ? message : null;
+      return merge(message, true) ? message : null;
     },
     receiveMessage(conversation: string, wire: WireMessage): ChatMessage | null {
       if (!belongs(conversation)) return null;
@@ -116,7 +116,7 @@ export const ConversationModel = createModel(() => {
       return merge(message) ? message : null;
     },
     receiveSync(wires: WireMessage[], nextStatus: ConversationStatus): ChatMessage[] {
-      const added = wires.map(fromWire).filter(merge);
+      const added = wires.map(fromWire).filter((message) => merge(message));
       status.value = nextStatus;
       return added;
     },

@@ -181,6 +181,30 @@ describe('widget connection', () => {
     vi.useRealTimers();
   });
 
+  it('fetches a reply that never started streaming, instead of waiting forever', async () => {
+    vi.useFakeTimers();
+    const { socket, connection, conversation, incoming } = setup();
+    socket.reply = (name) =>
+      name === 'message.send'
+        ? { ok: true, conversationId, messageId: 'm-1', seq: 1 }
+        : {
+            ok: true,
+            status: 'ai',
+            messages: [{ ...shopperWire(2, 'x', 'Sorry for the wait'), role: 'assistant', clientId: null }],
+          };
+    connection.connect();
+    socket.connect();
+    socket.receive('session.ready', { visitorToken: 'vt_1', conversation: null });
+    conversation.addOutgoing('client-1', 'hello');
+    await connection.flush();
+    expect(conversation.awaitingReply.value).toBe(true);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(socket.sent.at(-1)).toEqual({ name: 'messages.sync', payload: { conversationId, afterSeq: 1 } });
+    expect(conversation.messages.value.at(-1)?.text).toBe('Sorry for the wait');
+    expect(incoming).toHaveBeenCalledWith(expect.objectContaining({ text: 'Sorry for the wait' }), 'missed');
+    vi.useRealTimers();
+  });
+
   it('routes streamed replies and status changes into the model', () => {
     const { socket, connection, conversation, incoming } = setup();
     socket.reply = () => ({ ok: true, messages: [], status: 'ai' });

@@ -19,6 +19,7 @@ export interface ConnectionDeps {
   createSocket: SocketFactory;
   onIncoming(message: ChatMessage, source: 'live' | 'missed'): void;
   ackTimeoutMs?: number;
+  catchUpAfterMs?: number;
   /** Delay before reconnecting after `server.shutdown`, spread so a restart is not a stampede. */
   restartDelayMs?: () => number;
 }
@@ -39,6 +40,7 @@ export function createWidgetConnection(deps: ConnectionDeps) {
   let flushing = false;
   let restarting = false;
   let historyLoaded = false;
+  let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function request<Name extends ClientEventName>(name: Name, payload: ClientEvent<Name>): Promise<Reply<Name>> {
     const timeout = { ok: false, error: { code: 'timeout' } } as const;
@@ -48,20 +50,30 @@ export function createWidgetConnection(deps: ConnectionDeps) {
     return (socket.timeout(timeoutMs) as unknown as Emitter).emitWithAck(name, payload).catch(() => timeout);
   }
 
+  /** Fetches what this page has not seen; the first time, that is the history (not announced). */
+  async function synchronise(conversationId: string): Promise<void> {
+    const reply = await request('messages.sync', { conversationId, afterSeq: conversation.afterSeq.value });
+    if (!reply.ok || !Array.isArray(reply.messages) || conversation.conversationId.value !== conversationId) return;
+    const missed = conversation.receiveSync(reply.messages, reply.status);
+    if (historyLoaded) for (const message of missed) deps.onIncoming(message, 'missed');
+  }
+
+  /** A reply that never starts (a broadcast lost between nodes) is fetched rather than awaited forever. */
+  function catchUpLater(): void {
+    clearTimeout(catchUpTimer);
+    catchUpTimer = setTimeout(() => {
+      const id = conversation.conversationId.value;
+      if (ready && id && conversation.awaitingReply.value) void synchronise(id);
+    }, deps.catchUpAfterMs ?? 20_000);
+  }
+
   const onSessionReady: ServerEvents['session.ready'] = async ({ visitorToken, conversation: current }) => {
     deps.tokens.keep(visitorToken);
     session.setConnection('online');
     if (current) {
       conversation.switchTo(current.id);
       conversation.setStatus(current.status, conversation.agentName.value);
-      const reply = await request('messages.sync', {
-        conversationId: current.id,
-        afterSeq: conversation.afterSeq.value,
-      });
-      if (reply.ok && Array.isArray(reply.messages) && conversation.conversationId.value === current.id) {
-        const missed = conversation.receiveSync(reply.messages, reply.status);
-        if (historyLoaded) for (const message of missed) deps.onIncoming(message, 'missed');
-      }
+      await synchronise(current.id);
     }
     historyLoaded = true;
     ready = true;
@@ -78,6 +90,7 @@ export function createWidgetConnection(deps: ConnectionDeps) {
         if (reply.ok) {
           conversation.acknowledge(next.clientId, reply);
           session.clearNotice();
+          catchUpLater();
         } else if (reply.error.code === 'timeout') {
           break; // Still in the outbox: the next reconnect (or send) tries again, same clientId.
         } else {

@@ -102,9 +102,8 @@ export async function replyToShopper(
   };
   const emitDelta = (text: string) => {
     if (!text) return;
-    const payload = { conversationId: conversation.id, messageId: message.id, seq: message.seq, text };
-    events.toShopper(conversation.id, 'message.delta', payload);
-    events.toInbox(workspaceId, 'message.delta', payload);
+    // The inbox gets the complete reply only: a delta per token to every agent would cost more than it shows.
+    events.toShopper(conversation.id, 'message.delta', { conversationId: conversation.id, messageId: message.id, seq: message.seq, text });
   };
   typing(true);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '@prisma/client';
 import type pg from 'pg';
-import { parseShoppingQuery, type ProductSearch, searchProducts } from '../server/src/modules/catalog';
+import { type ProductSearch, parseShoppingQuery, searchProducts } from '../server/src/modules/catalog';
 import { connect } from '../server/src/platform/database';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-postgres';
 import { applyMigrations } from '../server/src/platform/migrations/migrate';
@@ -22,54 +22,163 @@ const queryCount = 300;
 
 type PriceBand = readonly [number, number];
 const productTypes: ReadonlyArray<readonly [noun: string, category: string, dollars: PriceBand]> = [
-  ['Rain Jacket', 'Jackets', [89, 249]], ['Down Jacket', 'Jackets', [149, 399]], ['Softshell Jacket', 'Jackets', [99, 229]],
-  ['Parka', 'Jackets', [179, 449]], ['Fleece Jacket', 'Jackets', [59, 139]], ['Windbreaker', 'Jackets', [49, 129]],
-  ['Vest', 'Jackets', [49, 159]], ['Hoodie', 'Sweatshirts', [39, 89]], ['Crewneck Sweatshirt', 'Sweatshirts', [35, 79]],
-  ['T-Shirt', 'Tees', [18, 45]], ['Long Sleeve Tee', 'Tees', [24, 55]], ['Polo Shirt', 'Shirts', [35, 79]],
-  ['Flannel Shirt', 'Shirts', [45, 99]], ['Oxford Shirt', 'Shirts', [49, 110]], ['Sweater', 'Knitwear', [59, 179]],
-  ['Cardigan', 'Knitwear', [69, 189]], ['Beanie', 'Accessories', [19, 45]], ['Scarf', 'Accessories', [25, 89]],
-  ['Gloves', 'Accessories', [22, 79]], ['Baseball Cap', 'Accessories', [22, 45]], ['Belt', 'Accessories', [29, 89]],
-  ['Wallet', 'Accessories', [29, 119]], ['Sunglasses', 'Accessories', [39, 189]], ['Jeans', 'Pants', [59, 149]],
-  ['Chinos', 'Pants', [49, 109]], ['Hiking Pants', 'Pants', [59, 139]], ['Joggers', 'Pants', [39, 89]],
-  ['Shorts', 'Pants', [29, 69]], ['Leggings', 'Activewear', [39, 99]], ['Sports Bra', 'Activewear', [29, 69]],
-  ['Running Shorts', 'Activewear', [25, 59]], ['Hiking Boots', 'Footwear', [119, 279]], ['Running Shoes', 'Footwear', [89, 189]],
-  ['Sneakers', 'Footwear', [69, 159]], ['Sandals', 'Footwear', [29, 99]], ['Chelsea Boots', 'Footwear', [129, 299]],
-  ['Slippers', 'Footwear', [25, 79]], ['Wool Socks', 'Socks', [14, 29]], ['Ankle Socks', 'Socks', [9, 22]],
-  ['Backpack', 'Bags', [49, 229]], ['Duffel Bag', 'Bags', [59, 199]], ['Tote Bag', 'Bags', [25, 89]],
-  ['Messenger Bag', 'Bags', [59, 169]], ['Tent', 'Camping', [149, 699]], ['Sleeping Bag', 'Camping', [89, 399]],
-  ['Sleeping Pad', 'Camping', [49, 189]], ['Camp Stove', 'Camping', [39, 149]], ['Headlamp', 'Camping', [19, 79]],
-  ['Water Bottle', 'Kitchen', [15, 45]], ['Travel Mug', 'Kitchen', [19, 39]], ['French Press', 'Kitchen', [25, 79]],
-  ['Chef Knife', 'Kitchen', [49, 229]], ['Cast Iron Skillet', 'Kitchen', [29, 119]], ['Cutting Board', 'Kitchen', [25, 99]],
-  ['Coffee Grinder', 'Kitchen', [39, 249]], ['Teapot', 'Kitchen', [29, 89]], ['Throw Blanket', 'Home', [39, 149]],
-  ['Pillow Cover', 'Home', [19, 59]], ['Candle', 'Home', [15, 49]], ['Table Lamp', 'Home', [49, 199]],
-  ['Duvet Cover', 'Home', [79, 249]], ['Bath Towel', 'Home', [19, 59]], ['Yoga Mat', 'Fitness', [29, 119]],
-  ['Dumbbell Set', 'Fitness', [49, 299]], ['Jump Rope', 'Fitness', [12, 39]], ['Phone Case', 'Tech Accessories', [19, 59]],
-  ['Laptop Sleeve', 'Tech Accessories', [29, 79]], ['Wireless Earbuds', 'Tech Accessories', [49, 199]],
-  ['Charging Cable', 'Tech Accessories', [12, 35]], ['Power Bank', 'Tech Accessories', [29, 99]],
-  ['Face Cream', 'Beauty', [19, 89]], ['Lip Balm', 'Beauty', [5, 15]], ['Shampoo', 'Beauty', [12, 39]],
-  ['Dog Collar', 'Pets', [15, 45]], ['Dog Bed', 'Pets', [49, 179]], ['Cat Toy', 'Pets', [6, 25]],
-  ['Puzzle', 'Toys', [15, 45]], ['Plush Bear', 'Toys', [19, 49]], ['Building Blocks', 'Toys', [25, 129]],
+  ['Rain Jacket', 'Jackets', [89, 249]],
+  ['Down Jacket', 'Jackets', [149, 399]],
+  ['Softshell Jacket', 'Jackets', [99, 229]],
+  ['Parka', 'Jackets', [179, 449]],
+  ['Fleece Jacket', 'Jackets', [59, 139]],
+  ['Windbreaker', 'Jackets', [49, 129]],
+  ['Vest', 'Jackets', [49, 159]],
+  ['Hoodie', 'Sweatshirts', [39, 89]],
+  ['Crewneck Sweatshirt', 'Sweatshirts', [35, 79]],
+  ['T-Shirt', 'Tees', [18, 45]],
+  ['Long Sleeve Tee', 'Tees', [24, 55]],
+  ['Polo Shirt', 'Shirts', [35, 79]],
+  ['Flannel Shirt', 'Shirts', [45, 99]],
+  ['Oxford Shirt', 'Shirts', [49, 110]],
+  ['Sweater', 'Knitwear', [59, 179]],
+  ['Cardigan', 'Knitwear', [69, 189]],
+  ['Beanie', 'Accessories', [19, 45]],
+  ['Scarf', 'Accessories', [25, 89]],
+  ['Gloves', 'Accessories', [22, 79]],
+  ['Baseball Cap', 'Accessories', [22, 45]],
+  ['Belt', 'Accessories', [29, 89]],
+  ['Wallet', 'Accessories', [29, 119]],
+  ['Sunglasses', 'Accessories', [39, 189]],
+  ['Jeans', 'Pants', [59, 149]],
+  ['Chinos', 'Pants', [49, 109]],
+  ['Hiking Pants', 'Pants', [59, 139]],
+  ['Joggers', 'Pants', [39, 89]],
+  ['Shorts', 'Pants', [29, 69]],
+  ['Leggings', 'Activewear', [39, 99]],
+  ['Sports Bra', 'Activewear', [29, 69]],
+  ['Running Shorts', 'Activewear', [25, 59]],
+  ['Hiking Boots', 'Footwear', [119, 279]],
+  ['Running Shoes', 'Footwear', [89, 189]],
+  ['Sneakers', 'Footwear', [69, 159]],
+  ['Sandals', 'Footwear', [29, 99]],
+  ['Chelsea Boots', 'Footwear', [129, 299]],
+  ['Slippers', 'Footwear', [25, 79]],
+  ['Wool Socks', 'Socks', [14, 29]],
+  ['Ankle Socks', 'Socks', [9, 22]],
+  ['Backpack', 'Bags', [49, 229]],
+  ['Duffel Bag', 'Bags', [59, 199]],
+  ['Tote Bag', 'Bags', [25, 89]],
+  ['Messenger Bag', 'Bags', [59, 169]],
+  ['Tent', 'Camping', [149, 699]],
+  ['Sleeping Bag', 'Camping', [89, 399]],
+  ['Sleeping Pad', 'Camping', [49, 189]],
+  ['Camp Stove', 'Camping', [39, 149]],
+  ['Headlamp', 'Camping', [19, 79]],
+  ['Water Bottle', 'Kitchen', [15, 45]],
+  ['Travel Mug', 'Kitchen', [19, 39]],
+  ['French Press', 'Kitchen', [25, 79]],
+  ['Chef Knife', 'Kitchen', [49, 229]],
+  ['Cast Iron Skillet', 'Kitchen', [29, 119]],
+  ['Cutting Board', 'Kitchen', [25, 99]],
+  ['Coffee Grinder', 'Kitchen', [39, 249]],
+  ['Teapot', 'Kitchen', [29, 89]],
+  ['Throw Blanket', 'Home', [39, 149]],
+  ['Pillow Cover', 'Home', [19, 59]],
+  ['Candle', 'Home', [15, 49]],
+  ['Table Lamp', 'Home', [49, 199]],
+  ['Duvet Cover', 'Home', [79, 249]],
+  ['Bath Towel', 'Home', [19, 59]],
+  ['Yoga Mat', 'Fitness', [29, 119]],
+  ['Dumbbell Set', 'Fitness', [49, 299]],
+  ['Jump Rope', 'Fitness', [12, 39]],
+  ['Phone Case', 'Tech Accessories', [19, 59]],
+  ['Laptop Sleeve', 'Tech Accessories', [29, 79]],
+  ['Wireless Earbuds', 'Tech Accessories', [49, 199]],
+  ['Charging Cable', 'Tech Accessories', [12, 35]],
+  ['Power Bank', 'Tech Accessories', [29, 99]],
+  ['Face Cream', 'Beauty', [19, 89]],
+  ['Lip Balm', 'Beauty', [5, 15]],
+  ['Shampoo', 'Beauty', [12, 39]],
+  ['Dog Collar', 'Pets', [15, 45]],
+  ['Dog Bed', 'Pets', [49, 179]],
+  ['Cat Toy', 'Pets', [6, 25]],
+  ['Puzzle', 'Toys', [15, 45]],
+  ['Plush Bear', 'Toys', [19, 49]],
+  ['Building Blocks', 'Toys', [25, 129]],
 ];
 const qualities = [
-  'Waterproof', 'Insulated', 'Lightweight', 'Packable', 'Organic Cotton', 'Merino Wool', 'Recycled', 'Stretch',
-  'Classic', 'Everyday', 'Heavyweight', 'Breathable', 'Thermal', 'Vintage', 'Ultralight', 'Heritage', 'Slim Fit',
-  'Relaxed Fit', 'Leather', 'Linen', 'Cashmere', 'Bamboo', 'Ceramic', 'Stainless Steel', 'Handmade', 'Quilted',
+  'Waterproof',
+  'Insulated',
+  'Lightweight',
+  'Packable',
+  'Organic Cotton',
+  'Merino Wool',
+  'Recycled',
+  'Stretch',
+  'Classic',
+  'Everyday',
+  'Heavyweight',
+  'Breathable',
+  'Thermal',
+  'Vintage',
+  'Ultralight',
+  'Heritage',
+  'Slim Fit',
+  'Relaxed Fit',
+  'Leather',
+  'Linen',
+  'Cashmere',
+  'Bamboo',
+  'Ceramic',
+  'Stainless Steel',
+  'Handmade',
+  'Quilted',
 ];
 const lines = [
-  'Alpine', 'Summit', 'Harbor', 'Ridge', 'Cascade', 'Meadow', 'Coastal', 'Urban', 'Trail', 'Nordic', 'Canyon',
-  'Glacier', 'Prairie', 'Redwood', 'Granite', 'Aurora', 'Tundra', 'Sierra', 'Pacific', 'Boreal', 'Cedar', 'Maple',
+  'Alpine',
+  'Summit',
+  'Harbor',
+  'Ridge',
+  'Cascade',
+  'Meadow',
+  'Coastal',
+  'Urban',
+  'Trail',
+  'Nordic',
+  'Canyon',
+  'Glacier',
+  'Prairie',
+  'Redwood',
+  'Granite',
+  'Aurora',
+  'Tundra',
+  'Sierra',
+  'Pacific',
+  'Boreal',
+  'Cedar',
+  'Maple',
 ];
 const audiences = ["Men's", "Women's", "Kids'", '', '', ''];
-const vendors = ['Northbound Supply', 'Trailwise', 'Harbor Basics', 'Fjord Mills', 'Pike & Pine', 'Ember Goods', 'Kestrel'];
+const vendors = [
+  'Northbound Supply',
+  'Trailwise',
+  'Harbor Basics',
+  'Fjord Mills',
+  'Pike & Pine',
+  'Ember Goods',
+  'Kestrel',
+];
 const colours = ['Black', 'Navy', 'Olive', 'Rust', 'Sand', 'Charcoal', 'Forest Green', 'Burgundy', 'Sky Blue', 'Cream'];
 const sizes = ['S', 'M', 'L', 'XL'];
 const descriptionPhrases = [
-  'Built for long days on the trail and rainy commutes.', 'Keeps you warm without the bulk.',
-  'Made to last, with reinforced seams and a lifetime repair promise.', 'Soft to the touch and easy to care for.',
-  'A versatile piece for travel, hiking and everyday wear.', 'Machine washable and quick drying.',
-  'Designed in Portland and tested in the Cascades.', 'A thoughtful gift for the outdoor lover in your life.',
-  'Water-resistant finish sheds light rain.', 'Perfect for camping trips, festivals and lazy Sundays.',
-  'Breathable fabric keeps you cool on warm summer days.', 'Ethically made in a fair-trade certified factory.',
+  'Built for long days on the trail and rainy commutes.',
+  'Keeps you warm without the bulk.',
+  'Made to last, with reinforced seams and a lifetime repair promise.',
+  'Soft to the touch and easy to care for.',
+  'A versatile piece for travel, hiking and everyday wear.',
+  'Machine washable and quick drying.',
+  'Designed in Portland and tested in the Cascades.',
+  'A thoughtful gift for the outdoor lover in your life.',
+  'Water-resistant finish sheds light rain.',
+  'Perfect for camping trips, festivals and lazy Sundays.',
+  'Breathable fabric keeps you cool on warm summer days.',
+  'Ethically made in a fair-trade certified factory.',
 ];
 
 /** Small deterministic PRNG (mulberry32): the same store and queries every run. */
@@ -104,14 +213,14 @@ export async function insertCatalog(pool: pg.Pool, workspaceId: string, count: n
       const base = random.between(low, high) * 100 - (random.next() < 0.5 ? 1 : 0);
       const row = [id, `p-${seed}-${index}`, `${slug(title)}-${index}`, title, description, category];
       row.push(random.pick(vendors), [quality.toLowerCase(), category.toLowerCase()].filter(Boolean).join('|'), status);
-      row.forEach((value, column) => products[column]?.push(value));
+      for (const [column, value] of row.entries()) products[column]?.push(value);
       const variantCount = random.between(1, 5);
       for (let position = 0; position < variantCount; position++) {
         const options = { Size: random.pick(sizes), Colour: random.pick(colours) };
         const inventory = random.next() < 0.15 ? null : random.next() < 0.2 ? 0 : random.between(1, 40);
         const variant: unknown[] = [randomUUID(), id, `${options.Colour} / ${options.Size}`, JSON.stringify(options)];
         variant.push(base + position * 500, inventory, position);
-        variant.forEach((value, column) => variants[column]?.push(value));
+        for (const [column, value] of variant.entries()) variants[column]?.push(value);
       }
     }
     await insertBatch(pool, workspaceId, products, variants);
@@ -137,7 +246,10 @@ async function insertBatch(pool: pg.Pool, workspaceId: string, products: unknown
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export interface BenchQuery {
@@ -203,7 +315,12 @@ interface Measurement {
 }
 
 /** Each query `rounds` times; its latency is the median of its runs, so one scheduler hiccup does not decide a percentile. */
-async function measure(prisma: PrismaClient, workspaceId: string, queries: BenchQuery[], rounds: number): Promise<Measurement> {
+async function measure(
+  prisma: PrismaClient,
+  workspaceId: string,
+  queries: BenchQuery[],
+  rounds: number,
+): Promise<Measurement> {
   for (const { search } of queries.slice(0, 50)) await searchProducts(prisma, workspaceId, search);
   const runs: number[][] = queries.map(() => []);
   let empty = 0;
@@ -216,7 +333,12 @@ async function measure(prisma: PrismaClient, workspaceId: string, queries: Bench
       if (round > 0) continue;
       const top = hits[0];
       if (!top) empty++;
-      else if ('noun' in expected ? top.title.toLowerCase().includes(expected.noun.toLowerCase()) : top.category === expected.category) relevant++;
+      else if (
+        'noun' in expected
+          ? top.title.toLowerCase().includes(expected.noun.toLowerCase())
+          : top.category === expected.category
+      )
+        relevant++;
     }
   }
   const latencies = runs.map((values) => median(values));
@@ -239,7 +361,9 @@ async function main() {
     // GIN pending lists merged (a fresh bulk load leaves megabytes of them).
     await database.pool.query('VACUUM ANALYZE');
     const loadSeconds = (performance.now() - started) / 1000;
-    console.log(`  loaded ${(productCount + otherStoreProducts).toLocaleString('en')} products in ${loadSeconds.toFixed(1)} s`);
+    console.log(
+      `  loaded ${(productCount + otherStoreProducts).toLocaleString('en')} products in ${loadSeconds.toFixed(1)} s`,
+    );
 
     const queries = generateQueries(queryCount, 3);
     const before = await measure(database.prisma, workspaceId, queries, 1);

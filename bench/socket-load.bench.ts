@@ -9,8 +9,8 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { connect } from '../server/src/platform/database';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-postgres';
-import { findPrismaDir, readMigrations } from '../server/src/platform/migrations/migration-files';
 import { applyMigrations } from '../server/src/platform/migrations/migrate';
+import { findPrismaDir, readMigrations } from '../server/src/platform/migrations/migration-files';
 import { repositoryRoot, writeResult } from './lib/report';
 
 /**
@@ -52,7 +52,9 @@ function startProvider(): Promise<http.Server> {
         if (index === tokensPerReply) {
           clearInterval(timer);
           response.write(chunk({}, 'stop'));
-          response.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [], usage: { prompt_tokens: 50, completion_tokens: tokensPerReply, total_tokens: 350 } })}\n\n`);
+          response.write(
+            `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'bench', choices: [], usage: { prompt_tokens: 50, completion_tokens: tokensPerReply, total_tokens: 350 } })}\n\n`,
+          );
           response.end('data: [DONE]\n\n');
           return;
         }
@@ -81,7 +83,11 @@ async function main() {
   for (let index = 0; index < workspaces; index++) {
     const key = `pk_bench_${randomBytes(8).toString('hex')}`;
     await prisma.workspace.create({
-      data: { name: `Bench shop ${index}`, slug: `bench-${index}`, widgetKeys: { create: { publicKey: key, allowedOrigins: [] } } },
+      data: {
+        name: `Bench shop ${index}`,
+        slug: `bench-${index}`,
+        widgetKeys: { create: { publicKey: key, allowedOrigins: [] } },
+      },
     });
     keys.push(key);
   }
@@ -103,7 +109,9 @@ async function main() {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Closer is ready') && resolve()));
+  await new Promise<void>((resolve) =>
+    server.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Closer is ready') && resolve()),
+  );
   const url = `http://127.0.0.1:${port}`;
   const baselineMiB = rssMiB(server.pid as number);
 
@@ -119,7 +127,11 @@ async function main() {
     sockets.push(socket);
     if (index % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await Promise.all(sockets.map((socket) => (socket.connected ? undefined : new Promise<void>((resolve) => socket.once('connect', () => resolve())))));
+  await Promise.all(
+    sockets.map((socket) =>
+      socket.connected ? undefined : new Promise<void>((resolve) => socket.once('connect', () => resolve())),
+    ),
+  );
   const connectedMiB = rssMiB(server.pid as number);
 
   const delays: number[] = [];
@@ -155,17 +167,34 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   delays.sort((a, b) => a - b);
-  const percentile = (share: number) => delays[Math.min(delays.length - 1, Math.floor(share * delays.length))] ?? Number.NaN;
+  const percentile = (share: number) =>
+    delays[Math.min(delays.length - 1, Math.floor(share * delays.length))] ?? Number.NaN;
   const p99 = percentile(0.99);
   const growth = peakMiB - baselineMiB;
   const expectedTokens = streaming * tokensPerReply;
-  writeResult('socket-load', `${shoppers} shoppers connected, ${streaming} receiving streams at 30 tokens/s (fake provider, loopback)`, [
-    { name: 'tokens delivered', value: delays.length, unit: `of ${expectedTokens}`, target: `= ${expectedTokens}`, met: delays.length === expectedTokens },
-    { name: 'token delay p50', value: Number(percentile(0.5).toFixed(1)), unit: 'ms' },
-    { name: 'token delay p99', value: Number(p99.toFixed(1)), unit: 'ms', target: '≤ 50 ms', met: p99 <= 50 },
-    { name: 'server memory growth (peak − idle)', value: Math.round(growth), unit: 'MiB', target: '≤ 150 MB', met: growth * 1.048576 <= 150 },
-    { name: 'server memory with 2,000 idle sockets', value: Math.round(connectedMiB), unit: 'MiB' },
-  ]);
+  writeResult(
+    'socket-load',
+    `${shoppers} shoppers connected, ${streaming} receiving streams at 30 tokens/s (fake provider, loopback)`,
+    [
+      {
+        name: 'tokens delivered',
+        value: delays.length,
+        unit: `of ${expectedTokens}`,
+        target: `= ${expectedTokens}`,
+        met: delays.length === expectedTokens,
+      },
+      { name: 'token delay p50', value: Number(percentile(0.5).toFixed(1)), unit: 'ms' },
+      { name: 'token delay p99', value: Number(p99.toFixed(1)), unit: 'ms', target: '≤ 50 ms', met: p99 <= 50 },
+      {
+        name: 'server memory growth (peak − idle)',
+        value: Math.round(growth),
+        unit: 'MiB',
+        target: '≤ 150 MB',
+        met: growth * 1.048576 <= 150,
+      },
+      { name: 'server memory with 2,000 idle sockets', value: Math.round(connectedMiB), unit: 'MiB' },
+    ],
+  );
 }
 
 await main();

@@ -1,23 +1,13 @@
-// The server Playwright tests against: the real entry point, demo store included,
-// with its own throwaway data dir (embedded PostgreSQL unless DATABASE_URL is set).
+// The server Playwright tests against: see e2e/support/e2e-server.ts.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-e2e-'));
-fs.chmodSync(dataDir, 0o755);
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')], {
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e', 'support', 'e2e-server.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CLOSER_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  env: process.env,
 });
-const stop = (signal) => child.kill(signal);
-process.on('SIGTERM', () => stop('SIGTERM'));
-process.on('SIGINT', () => stop('SIGINT'));
-child.on('exit', (code) => {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  process.exit(code ?? 0);
-});
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));

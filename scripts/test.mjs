@@ -65,11 +65,15 @@ if (externalUrl && extraArgs.length === 0) {
 if (extraArgs.length === 0) {
   // End-to-end tests load the built widget, exactly as shoppers get it.
   console.log('\n━━ build (for the end-to-end tests)');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'build', '--output-logs=errors-only'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'build', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
+    },
+  );
   if (build.status !== 0) failedRuns++;
   const playwrightReport = path.join(reports, 'playwright.json');
   run(

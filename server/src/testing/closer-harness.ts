@@ -16,7 +16,10 @@ import { createEmptyClone, dropDatabase, testDatabaseUrl } from './test-database
  * migrated template) with a small demo store, real HTTP and Socket.IO, and
  * real clients. No part of the server is replaced.
  */
-export const quiet = { log: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), progress: createProgress(process.stdout, false) };
+export const quiet = {
+  log: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  progress: createProgress(process.stdout, false),
+};
 
 export interface TestStore {
   databaseName: string;
@@ -34,7 +37,10 @@ export async function createTestStore(options: { productCount?: number } = {}): 
   const database = await connect(databaseUrl);
   const store = generateDemoStore({ productCount: options.productCount ?? 60 });
   // Keep the seeded orders few: these tests are about conversations, not volume.
-  const access = await seedDemoStore(database.prisma, { ...quiet, store: { ...store, orders: store.orders.slice(-300) } });
+  const access = await seedDemoStore(database.prisma, {
+    ...quiet,
+    store: { ...store, orders: store.orders.slice(-300) },
+  });
   const workspace = await database.prisma.workspace.findFirstOrThrow({ where: { isDemo: true } });
   await database.close();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-harness-'));
@@ -94,7 +100,13 @@ function wrap(socket: Socket): TestClient {
       const seen = received.find((entry) => entry.event === event && predicate(entry.payload));
       if (seen) return Promise.resolve(seen.payload);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms; got ${received.map((entry) => entry.event).join(', ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no ${event} within ${timeoutMs} ms; got ${received.map((entry) => entry.event).join(', ')}`),
+            ),
+          timeoutMs,
+        );
         waiters.push({ event, predicate, resolve: (payload) => (clearTimeout(timer), resolve(payload)) });
       });
     },

@@ -36,8 +36,14 @@ describe('assistant on a model', () => {
     const jacket = await aJacket();
     const price = (Math.min(...jacket.variants.map((variant) => variant.priceCents)) / 100).toFixed(2);
     openai.enqueue(
-      { toolCalls: [{ id: 'call_1', name: 'search_products', args: { query: jacket.title } }], usage: { inputTokens: 500, outputTokens: 20 } },
-      { text: [`The **${jacket.title}** `, `is $${price}. `, 'It is a great pick.'], usage: { inputTokens: 900, outputTokens: 30 } },
+      {
+        toolCalls: [{ id: 'call_1', name: 'search_products', args: { query: jacket.title } }],
+        usage: { inputTokens: 500, outputTokens: 20 },
+      },
+      {
+        text: [`The **${jacket.title}** `, `is $${price}. `, 'It is a great pick.'],
+        usage: { inputTokens: 900, outputTokens: 30 },
+      },
     );
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
     await shopper.call('message.send', { clientId: randomUUID(), text: `Tell me about the ${jacket.title}` });
@@ -52,7 +58,9 @@ describe('assistant on a model', () => {
     expect(JSON.parse(toolMessage.content).products[0].title).toBe(jacket.title);
     expect(followUp.tools.map((tool: { function: { name: string } }) => tool.function.name)).toContain('lookup_order');
 
-    const usage = await closer.database.prisma.aiUsage.findMany({ where: { workspaceId: store.workspaceId, task: 'assistant.reply' } });
+    const usage = await closer.database.prisma.aiUsage.findMany({
+      where: { workspaceId: store.workspaceId, task: 'assistant.reply' },
+    });
     expect(usage).toHaveLength(2);
     expect(usage.every((row) => row.provider === 'openai' && row.outcome === 'ok' && row.costMicroUsd > 0n)).toBe(true);
     shopper.close();
@@ -68,7 +76,10 @@ describe('assistant on a model', () => {
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
     await shopper.call('message.send', { clientId: randomUUID(), text: 'Any deals on jackets?' });
     const completed = await shopper.waitFor('message.completed');
-    const streamed = shopper.received.filter((entry) => entry.event === 'message.delta').map((entry) => entry.payload.text).join('');
+    const streamed = shopper.received
+      .filter((entry) => entry.event === 'message.delta')
+      .map((entry) => entry.payload.text)
+      .join('');
     expect(streamed).not.toContain('11.11');
     expect(completed.text).not.toContain('11.11');
     expect(completed.text).toContain('Good news!');

@@ -24,7 +24,7 @@ export function buildSystemPrompt(input: {
   const languages =
     assistant.languages.length > 0
       ? `Answer in the shopper's language when it is one of: ${assistant.languages.join(', ')}; otherwise in ${assistant.languages[0]}.`
-      : "Always answer in the language the shopper writes in.";
+      : 'Always answer in the language the shopper writes in.';
   return [
     `You are ${assistant.name}, the shopping assistant of the online store "${input.storeName}". Your tone is ${toneWords[assistant.tone]}.`,
     assistant.persona ? `About you and the store, in the merchant's words: ${assistant.persona}` : '',

@@ -65,14 +65,19 @@ export async function handleShopperMessage(
   try {
     const { conversation, message, duplicate } = await receiveShopperMessage(deps.conversations, shopper, input);
     const ack = { conversationId: conversation.id, messageId: message.id, seq: message.seq };
-    await deps.afterShopperMessage?.(shopper.workspaceId, conversation.id).catch((error: unknown) =>
-      deps.log.warn({ err: error }, 'could not schedule conversation analysis'),
-    );
+    await deps
+      .afterShopperMessage?.(shopper.workspaceId, conversation.id)
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'could not schedule conversation analysis'));
     if (duplicate || conversation.status !== 'ai') {
       release();
       return { ...ack, reply: Promise.resolve() };
     }
-    const reply = replyToShopper(deps, { conversation, shopper, workspace, verifiedEmail: input.verifiedEmail }).finally(release);
+    const reply = replyToShopper(deps, {
+      conversation,
+      shopper,
+      workspace,
+      verifiedEmail: input.verifiedEmail,
+    }).finally(release);
     return { ...ack, reply };
   } catch (error) {
     release();
@@ -82,7 +87,12 @@ export async function handleShopperMessage(
 
 export async function replyToShopper(
   deps: AssistantDeps,
-  input: { conversation: Conversation; shopper: ShopperContext; workspace: WorkspaceProfile; verifiedEmail?: string | null },
+  input: {
+    conversation: Conversation;
+    shopper: ShopperContext;
+    workspace: WorkspaceProfile;
+    verifiedEmail?: string | null;
+  },
 ): Promise<void> {
   const { conversation, shopper, workspace } = input;
   const { workspaceId } = shopper;
@@ -103,7 +113,12 @@ export async function replyToShopper(
   const emitDelta = (text: string) => {
     if (!text) return;
     // The inbox gets the complete reply only: a delta per token to every agent would cost more than it shows.
-    events.toShopper(conversation.id, 'message.delta', { conversationId: conversation.id, messageId: message.id, seq: message.seq, text });
+    events.toShopper(conversation.id, 'message.delta', {
+      conversationId: conversation.id,
+      messageId: message.id,
+      seq: message.seq,
+      text,
+    });
   };
   typing(true);
 
@@ -139,7 +154,8 @@ export async function replyToShopper(
         temperature: 0.3,
       })) {
         if (part.type === 'text-delta') emitDelta(grounded.push(part.text));
-        else if (part.type === 'tool-call') calls.push({ id: part.id, name: part.name, args: part.args, providerMetadata: part.providerMetadata });
+        else if (part.type === 'tool-call')
+          calls.push({ id: part.id, name: part.name, args: part.args, providerMetadata: part.providerMetadata });
         else if (part.type === 'handoff') handedOff = true;
         else if (part.type === 'error') throw part.error;
       }
@@ -158,9 +174,15 @@ export async function replyToShopper(
         found.actions.push(...outcome.actions);
       }
       rounds.push({ calls, results });
-      turn.push({ role: 'assistant', toolCalls: calls }, ...results.map((result) => ({ role: 'tool' as const, ...result })));
+      turn.push(
+        { role: 'assistant', toolCalls: calls },
+        ...results.map((result) => ({ role: 'tool' as const, ...result })),
+      );
       // Keep the tool trail even if this process dies before the reply completes.
-      await updateMessageContent(deps.prisma, workspaceId, message.id, grounded.text, { toolRounds: rounds, streaming: true });
+      await updateMessageContent(deps.prisma, workspaceId, message.id, grounded.text, {
+        toolRounds: rounds,
+        streaming: true,
+      });
     }
   } catch (error) {
     failed = true;
@@ -170,7 +192,12 @@ export async function replyToShopper(
 
   const text = finalText(grounded.text, grounded.withheld, failed, found);
   const products = pickCards(found.products, text);
-  const parts = { products, orders: dedupe(found.orders, (order) => order.number), actions: found.actions, toolRounds: rounds };
+  const parts = {
+    products,
+    orders: dedupe(found.orders, (order) => order.number),
+    actions: found.actions,
+    toolRounds: rounds,
+  };
   await updateMessageContent(deps.prisma, workspaceId, message.id, text, parts);
   const completed = {
     conversationId: conversation.id,
@@ -187,7 +214,12 @@ export async function replyToShopper(
   typing(false);
 }
 
-function finalText(text: string, withheld: number, failed: boolean, found: { products: ProductCard[]; orders: OrderCard[] }) {
+function finalText(
+  text: string,
+  withheld: number,
+  failed: boolean,
+  found: { products: ProductCard[]; orders: OrderCard[] },
+) {
   let result = text.trim();
   if (withheld > 0) {
     result += `${result ? '\n\n' : ''}_I left out a detail I could not confirm from the store's data; please check the product page or ask for a person._`;

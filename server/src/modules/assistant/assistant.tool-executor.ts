@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { ToolCall } from '../../ai';
-import { getProduct, parseShoppingQuery, ProductNotFoundError, searchProducts, toProductCard } from '../catalog';
+import { getProduct, ProductNotFoundError, parseShoppingQuery, searchProducts, toProductCard } from '../catalog';
 import {
   type ClientAction,
   type ConversationDeps,
@@ -63,7 +63,8 @@ export async function executeTool(call: ToolCall, context: ToolContext, facts: G
         return { result: { error: `Unknown tool ${call.name}` }, ...nothing };
     }
   } catch (error) {
-    if (error instanceof ProductNotFoundError) return { result: { error: 'No product with that id in this store.' }, ...nothing };
+    if (error instanceof ProductNotFoundError)
+      return { result: { error: 'No product with that id in this store.' }, ...nothing };
     throw error;
   }
 }
@@ -96,7 +97,12 @@ async function runGetProduct(args: Args, context: ToolContext, facts: GroundingF
   addProductFacts(product, facts);
   const card = toProductCard(product, { currency: context.currency });
   const stock = Object.fromEntries(product.variants.map((variant) => [variant.id, variant.inventory]));
-  return { result: { product: { ...forModel(card, product.description), stockByVariant: stock } }, products: [card], orders: [], actions: [] };
+  return {
+    result: { product: { ...forModel(card, product.description), stockByVariant: stock } },
+    products: [card],
+    orders: [],
+    actions: [],
+  };
 }
 
 async function runStoreInfo(args: Args, context: ToolContext, facts: GroundingFacts): Promise<ToolOutcome> {
@@ -105,14 +111,17 @@ async function runStoreInfo(args: Args, context: ToolContext, facts: GroundingFa
   const passages = articles.map((article) => ({ title: article.title, text: article.body }));
   return {
     // `text` is the best passage alone: what a reply built from this result should quote.
-    result: passages.length > 0 ? { passages, text: passages[0]?.text } : { text: 'The store has no information on that.' },
+    result:
+      passages.length > 0 ? { passages, text: passages[0]?.text } : { text: 'The store has no information on that.' },
     ...nothing,
   };
 }
 
 async function runOrderLookup(args: Args, context: ToolContext, facts: GroundingFacts): Promise<ToolOutcome> {
   const email = context.verifiedEmail ?? text(args.email);
-  const order = email ? await lookupOrder(context.prisma, context.shopper.workspaceId, { orderNumber: text(args.order_number), email }) : null;
+  const order = email
+    ? await lookupOrder(context.prisma, context.shopper.workspaceId, { orderNumber: text(args.order_number), email })
+    : null;
   if (!order) {
     // The same answer for a wrong email and a missing order: nothing to learn by guessing.
     return { result: { found: false, message: 'No order matches that number and email address.' }, ...nothing };
@@ -124,16 +133,35 @@ async function runOrderLookup(args: Args, context: ToolContext, facts: Grounding
 async function runAddToCart(args: Args, context: ToolContext): Promise<ToolOutcome> {
   const product = await getProduct(context.prisma, context.shopper.workspaceId, text(args.product_id));
   const variantId = text(args.variant_id);
-  const variant = variantId ? product.variants.find((candidate) => candidate.id === variantId) : product.variants.length === 1 ? product.variants[0] : undefined;
+  const variant = variantId
+    ? product.variants.find((candidate) => candidate.id === variantId)
+    : product.variants.length === 1
+      ? product.variants[0]
+      : undefined;
   if (!variant) {
-    return { result: { added: false, message: 'Ask the shopper which variant they want.', variants: product.variants.map((entry) => ({ id: entry.id, title: entry.title })) }, ...nothing };
+    return {
+      result: {
+        added: false,
+        message: 'Ask the shopper which variant they want.',
+        variants: product.variants.map((entry) => ({ id: entry.id, title: entry.title })),
+      },
+      ...nothing,
+    };
   }
   const quantity = Math.min(10, Math.max(1, Math.round(number(args.quantity) ?? 1)));
   return {
     result: { added: true, product: product.title, variant: variant.title, quantity },
     products: [],
     orders: [],
-    actions: [{ type: 'add_to_cart', productId: product.id, variantId: variant.id, externalVariantId: variant.externalId, quantity }],
+    actions: [
+      {
+        type: 'add_to_cart',
+        productId: product.id,
+        variantId: variant.id,
+        externalVariantId: variant.externalId,
+        quantity,
+      },
+    ],
   };
 }
 
@@ -155,7 +183,10 @@ async function runHandoff(args: Args, context: ToolContext): Promise<ToolOutcome
   return {
     result: reached
       ? { handedOff: true, message: 'A person from the team has been asked to join.' }
-      : { handedOff: false, message: 'Nobody from the team is available now; the shopper was offered a form to leave their email.' },
+      : {
+          handedOff: false,
+          message: 'Nobody from the team is available now; the shopper was offered a form to leave their email.',
+        },
     ...nothing,
   };
 }
@@ -187,6 +218,11 @@ function forModel(card: ProductCard, description: string | undefined) {
     available: card.available,
     url: card.url,
     description: description ? description.slice(0, 300) : undefined,
-    variants: card.variants.map((variant) => ({ id: variant.id, title: variant.title, price: variant.price, available: variant.available })),
+    variants: card.variants.map((variant) => ({
+      id: variant.id,
+      title: variant.title,
+      price: variant.price,
+      available: variant.available,
+    })),
   };
 }

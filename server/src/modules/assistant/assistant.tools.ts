@@ -33,7 +33,8 @@ export const assistantTools: ToolDefinition[] = [
   },
   {
     name: 'search_store_info',
-    description: "Search the store's policies and FAQ: shipping, returns, exchanges, warranty, payment, sizing, contact.",
+    description:
+      "Search the store's policies and FAQ: shipping, returns, exchanges, warranty, payment, sizing, contact.",
     parameters: {
       type: 'object',
       properties: { query: { type: 'string', description: 'The topic, in a few words.' } },
@@ -43,7 +44,7 @@ export const assistantTools: ToolDefinition[] = [
   {
     name: 'lookup_order',
     description:
-      "Status, items and tracking of one order. Needs the order number AND the email address used for the order, both as the shopper typed them; never guess them. If either is missing, ask the shopper for it instead of calling this tool.",
+      'Status, items and tracking of one order. Needs the order number AND the email address used for the order, both as the shopper typed them; never guess them. If either is missing, ask the shopper for it instead of calling this tool.',
     parameters: {
       type: 'object',
       properties: {
@@ -55,12 +56,16 @@ export const assistantTools: ToolDefinition[] = [
   },
   {
     name: 'add_to_cart',
-    description: "Put a product in the shopper's cart, when they ask for it. Use ids from search_products or get_product.",
+    description:
+      "Put a product in the shopper's cart, when they ask for it. Use ids from search_products or get_product.",
     parameters: {
       type: 'object',
       properties: {
         product_id: { type: 'string' },
-        variant_id: { type: 'string', description: 'The chosen variant; ask the shopper when the product has several.' },
+        variant_id: {
+          type: 'string',
+          description: 'The chosen variant; ask the shopper when the product has several.',
+        },
         quantity: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
       },
       required: ['product_id'],
@@ -69,7 +74,7 @@ export const assistantTools: ToolDefinition[] = [
   {
     name: 'capture_lead',
     description:
-      "Offer the shopper a form to leave their email (for a follow-up, a restock, or when nobody can help now). Pass the email only if the shopper typed it.",
+      'Offer the shopper a form to leave their email (for a follow-up, a restock, or when nobody can help now). Pass the email only if the shopper typed it.',
     parameters: {
       type: 'object',
       properties: { email: { type: 'string' }, name: { type: 'string' }, reason: { type: 'string' } },
@@ -77,7 +82,8 @@ export const assistantTools: ToolDefinition[] = [
   },
   {
     name: 'handoff_to_human',
-    description: 'Bring a person from the team into the conversation, when the shopper asks for one or you cannot help.',
+    description:
+      'Bring a person from the team into the conversation, when the shopper asks for one or you cannot help.',
     parameters: {
       type: 'object',
       properties: { reason: { type: 'string', description: 'Why, in one sentence, for the team.' } },

@@ -24,7 +24,10 @@ export async function analyzeConversation(
     roles: ['shopper', 'assistant', 'agent'],
   });
   if (messages.length === 0) return null;
-  const transcript = messages.map((message) => `${message.role}: ${message.text}`).join('\n').slice(-12_000);
+  const transcript = messages
+    .map((message) => `${message.role}: ${message.text}`)
+    .join('\n')
+    .slice(-12_000);
   const result = await deps.ai.generate(workspaceId, 'conversation.summary', {
     system:
       'Summarise this shop conversation for the store team in one or two sentences, classify the shopper intent, and rate the shopper sentiment from -1 (angry) to 1 (delighted).',
@@ -35,7 +38,12 @@ export async function analyzeConversation(
   if (!result.object) return null;
   await deps.prisma.conversation.updateMany({
     where: { id: conversationId, workspaceId },
-    data: { summary: result.object.summary, intent: result.object.intent, sentiment: result.object.sentiment, analyzedAt: new Date() },
+    data: {
+      summary: result.object.summary,
+      intent: result.object.intent,
+      sentiment: result.object.sentiment,
+      analyzedAt: new Date(),
+    },
   });
   return result.object;
 }

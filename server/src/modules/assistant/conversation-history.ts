@@ -13,7 +13,8 @@ export function toChatHistory(messages: Message[]): ChatMessage[] {
     const parts = (message.parts ?? {}) as MessageParts;
     if (parts.streaming) continue;
     if (message.role === 'shopper') history.push({ role: 'user', content: message.text });
-    if (message.role === 'agent') history.push({ role: 'assistant', content: `(A member of the store's team wrote:) ${message.text}` });
+    if (message.role === 'agent')
+      history.push({ role: 'assistant', content: `(A member of the store's team wrote:) ${message.text}` });
     if (message.role !== 'assistant') continue;
     for (const round of parts.toolRounds ?? []) {
       history.push({ role: 'assistant', toolCalls: round.calls as ToolCall[] });

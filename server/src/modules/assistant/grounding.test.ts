@@ -41,7 +41,12 @@ describe('grounding', () => {
   });
 
   it('holds a sentence with a price until it ends, then shows it when retrieval returned the price', () => {
-    const result = streamThrough(factsWith([12900]), ['Good choice. The Alpine jacket is $', '129', '.00. It is ', 'warm.']);
+    const result = streamThrough(factsWith([12900]), [
+      'Good choice. The Alpine jacket is $',
+      '129',
+      '.00. It is ',
+      'warm.',
+    ]);
     expect(result.shownAlong[0]).toBe('Good choice. ');
     expect(result.shownAlong[1]).toBe('');
     expect(result.shownAlong[2]).toBe('The Alpine jacket is $129.00. It is ');
@@ -50,7 +55,12 @@ describe('grounding', () => {
   });
 
   it('takes back the streamed start of a sentence whose price turns out to be invented', () => {
-    const result = streamThrough(factsWith([12900]), ['Good news! The jacket ', 'is on sale for $', '99. ', 'It is warm.']);
+    const result = streamThrough(factsWith([12900]), [
+      'Good news! The jacket ',
+      'is on sale for $',
+      '99. ',
+      'It is warm.',
+    ]);
     expect(result.shownAlong.join('')).not.toContain('99');
     expect(result.text).toBe('Good news! It is warm.');
     expect(result.withheld).toBe(1);

@@ -86,8 +86,7 @@ export function createGroundedStream(facts: GroundingFacts): GroundedStream {
     if (final) {
       finishSentence(pending);
       pending = '';
-    }
-    else if (!mayStartClaim.test(pending)) {
+    } else if (!mayStartClaim.test(pending)) {
       // No number in the unfinished sentence yet: nothing to verify, show it now.
       shown += pending;
       partial += pending;

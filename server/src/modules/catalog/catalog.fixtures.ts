@@ -34,7 +34,14 @@ export const outdoorStore: SeedProduct[] = [
     tags: ['rainwear'],
     url: '/products/alpine-rain-jacket',
     variants: [
-      { title: 'M', priceCents: 12900, inventory: 5, options: { Size: 'M' }, compareAtPriceCents: 15900, externalId: '4401' },
+      {
+        title: 'M',
+        priceCents: 12900,
+        inventory: 5,
+        options: { Size: 'M' },
+        compareAtPriceCents: 15900,
+        externalId: '4401',
+      },
       { title: 'L', priceCents: 13900, inventory: 0, options: { Size: 'L' }, externalId: '4402' },
     ],
   },
@@ -119,7 +126,8 @@ export async function seedStore(
         tags: product.tags ?? [],
         status: product.status ?? 'active',
         url: product.url,
-        minPriceCents: product.variants.length > 0 ? Math.min(...product.variants.map((variant) => variant.priceCents)) : null,
+        minPriceCents:
+          product.variants.length > 0 ? Math.min(...product.variants.map((variant) => variant.priceCents)) : null,
         variants: {
           create: product.variants.map((variant, position) => ({
             workspaceId: workspace.id,

@@ -27,7 +27,10 @@ export const productSearchSchema = z
     limit: z.number().int().min(1).max(searchLimits.maxResults).default(searchLimits.defaultResults),
   })
   .refine(
-    (input) => input.minPriceCents === undefined || input.maxPriceCents === undefined || input.minPriceCents <= input.maxPriceCents,
+    (input) =>
+      input.minPriceCents === undefined ||
+      input.maxPriceCents === undefined ||
+      input.minPriceCents <= input.maxPriceCents,
     { message: 'minPriceCents must not be above maxPriceCents', path: ['minPriceCents'] },
   );
 

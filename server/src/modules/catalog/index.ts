@@ -6,13 +6,13 @@ export {
   type ProductHit,
   ProductNotFoundError,
   type ProductSearch,
-  productSearchSchema,
   type ProductWithVariants,
+  productSearchSchema,
   searchLimits,
 } from './catalog.model';
 export { searchProducts } from './catalog.service';
 export { formatMinorUnits } from './money';
-export { isVariantAvailable, type ProductCardOptions, toProductCard } from './product-card.mapper';
 export { getProduct, getProductByHandle, listCategories, type ProductLookupOptions } from './product.repo';
+export { isVariantAvailable, type ProductCardOptions, toProductCard } from './product-card.mapper';
 export { listTypoCorrections, tokenizeSearch } from './search-terms';
 export { parseShoppingQuery, type ShoppingQuery } from './shopping-query.parser';

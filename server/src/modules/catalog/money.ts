@@ -21,7 +21,8 @@ function fractionDigits(currency: string): number {
   let digits = digitsByCurrency.get(code);
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits;
     } catch {
       digits = undefined;
     }

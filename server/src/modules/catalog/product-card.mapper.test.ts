@@ -54,19 +54,36 @@ describe('toProductCard', () => {
     const card = toProductCard(
       product([
         variant({ id: 'a', title: 'Green', priceCents: 9900, inventory: 0, options: { Colour: 'Green', Capacity: 2 } }),
-        variant({ id: 'b', title: 'Blue', priceCents: 12950, compareAtPriceCents: 15000, inventory: 3, externalId: '77' }),
+        variant({
+          id: 'b',
+          title: 'Blue',
+          priceCents: 12950,
+          compareAtPriceCents: 15000,
+          inventory: 3,
+          externalId: '77',
+        }),
       ]),
     );
     expect(card).toMatchObject({ price: '129.50', compareAtPrice: '150.00', currency: 'USD', available: true });
     expect(card.url).toBe('/products/tent');
     expect(card.variants).toEqual([
-      { id: 'a', externalId: null, title: 'Green', price: '99.00', available: false, options: { Colour: 'Green', Capacity: '2' } },
+      {
+        id: 'a',
+        externalId: null,
+        title: 'Green',
+        price: '99.00',
+        available: false,
+        options: { Colour: 'Green', Capacity: '2' },
+      },
       { id: 'b', externalId: '77', title: 'Blue', price: '129.50', available: true, options: {} },
     ]);
   });
 
   it('shows the price that matched a search filter', () => {
-    const variants = [variant({ id: 'a', priceCents: 5000 }), variant({ id: 'b', priceCents: 8000, compareAtPriceCents: 9000 })];
+    const variants = [
+      variant({ id: 'a', priceCents: 5000 }),
+      variant({ id: 'b', priceCents: 8000, compareAtPriceCents: 9000 }),
+    ];
     const card = toProductCard({ ...product(variants), matchingPriceCents: 8000 });
     expect(card).toMatchObject({ price: '80.00', compareAtPrice: '90.00' });
   });
@@ -87,7 +104,9 @@ describe('toProductCard', () => {
   });
 
   it('ignores a compare-at price that is not higher than the price', () => {
-    expect(toProductCard(product([variant({ priceCents: 5000, compareAtPriceCents: 5000 })])).compareAtPrice).toBeNull();
+    expect(
+      toProductCard(product([variant({ priceCents: 5000, compareAtPriceCents: 5000 })])).compareAtPrice,
+    ).toBeNull();
   });
 
   it('uses the currency it is given over the product’s own', () => {

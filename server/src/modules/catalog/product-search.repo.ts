@@ -88,7 +88,8 @@ export async function findProductsMatchingAllWords(
   const rows = await prisma.$queryRaw<Array<ProductRow & { wordStats: Array<WordStats | null> | null }>>`
     WITH in_title AS (${takePassing(
       filters,
-      Prisma.sql`SELECT p.id FROM "Product" p WHERE ${filters.scope} AND to_tsvector('english', p.title) @@ ${query}`,
+      Prisma.sql`SELECT p.id FROM "Product" p
+        WHERE ${filters.scope} AND p."searchVector" @@ ${query} AND to_tsvector('english', p.title) @@ ${query}`,
       search.poolSize,
     )}),
     pool AS (

@@ -73,8 +73,22 @@ describe('product lookups', () => {
       imageUrl: null,
       available: true,
       variants: [
-        { id: product.variants[0]?.id, externalId: 'shop-a-4401', title: 'M', price: '129.00', available: true, options: { Size: 'M' } },
-        { id: product.variants[1]?.id, externalId: 'shop-a-4402', title: 'L', price: '139.00', available: false, options: { Size: 'L' } },
+        {
+          id: product.variants[0]?.id,
+          externalId: 'shop-a-4401',
+          title: 'M',
+          price: '129.00',
+          available: true,
+          options: { Size: 'M' },
+        },
+        {
+          id: product.variants[1]?.id,
+          externalId: 'shop-a-4402',
+          title: 'L',
+          price: '139.00',
+          available: false,
+          options: { Size: 'L' },
+        },
       ],
     });
   });

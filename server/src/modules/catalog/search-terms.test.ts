@@ -70,9 +70,18 @@ describe('selectWordGroups', () => {
 
   it('keeps the rarest words when there are too many, and one common word if all are common', () => {
     const words = ['a1', 'b1', 'c1', 'd1', 'e1', 'f1', 'g1', 'h1'];
-    const groups = selectWordGroups(words, words.map((_word, index) => ({ frequency: 0.1 - index / 100, known: true })));
+    const groups = selectWordGroups(
+      words,
+      words.map((_word, index) => ({ frequency: 0.1 - index / 100, known: true })),
+    );
     expect(groups.map((kept) => kept.word)).toEqual(words.slice(words.length - maxGroups));
-    const common = selectWordGroups(['warm', 'soft'], [{ frequency: 0.5, known: true }, { frequency: 0.3, known: true }]);
+    const common = selectWordGroups(
+      ['warm', 'soft'],
+      [
+        { frequency: 0.5, known: true },
+        { frequency: 0.3, known: true },
+      ],
+    );
     expect(selectRequiredGroups(common).map((kept) => kept.word)).toEqual(['warm']);
   });
 });

@@ -27,7 +27,10 @@ export interface TermGroup {
 export function tokenizeSearch(text: string): SearchTerms {
   const words: string[] = [];
   const excluded: string[] = [];
-  for (const match of text.normalize('NFC').toLowerCase().matchAll(/(^|\s)(-?)([^\s]+)/gu)) {
+  for (const match of text
+    .normalize('NFC')
+    .toLowerCase()
+    .matchAll(/(^|\s)(-?)([^\s]+)/gu)) {
     const negated = match[2] === '-';
     for (const token of (match[3] ?? '').match(/[\p{L}\p{N}]+/gu) ?? []) {
       const list = negated ? excluded : words;
@@ -80,7 +83,15 @@ export function selectWordGroups(
     if (!measured) return [];
     const known = allKnown || measured.known;
     const alternatives = known ? [] : listTypoCorrections(word);
-    return [{ word, alternatives, known, common: known && measured.frequency >= commonWordShare, frequency: measured.frequency }];
+    return [
+      {
+        word,
+        alternatives,
+        known,
+        common: known && measured.frequency >= commonWordShare,
+        frequency: measured.frequency,
+      },
+    ];
   });
   const kept = new Set([...groups].sort((a, b) => a.frequency - b.frequency).slice(0, maxGroups));
   return groups.filter((group) => kept.has(group)).map(({ frequency: _frequency, ...group }) => group);

@@ -33,7 +33,13 @@ describe('parseShoppingQuery', () => {
   });
 
   it('understands stock wishes in several languages', () => {
-    for (const text of ['boots in stock', 'boots available now', 'Stiefel auf Lager', 'bottes en stock', 'botas disponibles']) {
+    for (const text of [
+      'boots in stock',
+      'boots available now',
+      'Stiefel auf Lager',
+      'bottes en stock',
+      'botas disponibles',
+    ]) {
       expect(parseShoppingQuery(text).inStockOnly).toBe(true);
     }
     expect(parseShoppingQuery('boots').inStockOnly).toBeUndefined();

@@ -22,13 +22,40 @@ const pricedAmount = String.raw`(?:${currency}\s?${amount}|${amount}\s?${currenc
 // also introduce counts and sizes ("up to 4 people", "from 2 years"), so they
 // need a currency next to the number.
 const maxStrong = [
-  'under', 'below', 'less than', 'cheaper than', 'no more than', 'not more than', 'at most', 'max(?:imum)?', 'unter',
-  'höchstens', 'weniger als', 'maximal', 'moins de', 'au plus', 'menos de', 'meno di', 'onder', 'minder dan',
+  'under',
+  'below',
+  'less than',
+  'cheaper than',
+  'no more than',
+  'not more than',
+  'at most',
+  'max(?:imum)?',
+  'unter',
+  'höchstens',
+  'weniger als',
+  'maximal',
+  'moins de',
+  'au plus',
+  'menos de',
+  'meno di',
+  'onder',
+  'minder dan',
 ];
 const maxWeak = ['up to', 'within', 'bis(?: zu)?', "jusqu['’]?(?:à|a)", 'hasta', 'fino a', 'tot'];
 const minStrong = [
-  'over', 'above', 'more than', 'at least', 'min(?:imum)?', 'über', 'mehr als', 'mindestens', 'plus de', 'au moins',
-  'más de', 'più di', 'meer dan',
+  'over',
+  'above',
+  'more than',
+  'at least',
+  'min(?:imum)?',
+  'über',
+  'mehr als',
+  'mindestens',
+  'plus de',
+  'au moins',
+  'más de',
+  'più di',
+  'meer dan',
 ];
 const minWeak = ['from', 'starting at', 'ab', 'à partir de', 'desde', 'da', 'vanaf'];
 const rangeStrong = ['between', 'zwischen', 'entre', 'tra', 'fra', 'tussen'];

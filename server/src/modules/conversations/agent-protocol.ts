@@ -21,7 +21,11 @@ export const agentEventSchemas = {
   'message.send': z.object({
     conversationId,
     clientId: z.string().trim().min(8).max(limits.clientIdLength),
-    text: z.string().trim().min(1, 'text is empty').max(limits.messageLength, `text is longer than ${limits.messageLength} characters`),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text is empty')
+      .max(limits.messageLength, `text is longer than ${limits.messageLength} characters`),
     internal: z.boolean().optional(),
   }),
   'messages.sync': z.object({ conversationId, afterSeq: z.number().int().min(0) }),

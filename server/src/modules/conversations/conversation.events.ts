@@ -9,7 +9,11 @@ import type { ServerEvents } from './widget-protocol';
 export type ShopperEventName = keyof ServerEvents;
 
 export interface ConversationEvents {
-  toShopper<E extends ShopperEventName>(conversationId: string, event: E, payload: Parameters<ServerEvents[E]>[0]): void;
+  toShopper<E extends ShopperEventName>(
+    conversationId: string,
+    event: E,
+    payload: Parameters<ServerEvents[E]>[0],
+  ): void;
   toInbox(workspaceId: string, event: string, payload: Record<string, unknown>): void;
 }
 
@@ -17,7 +21,8 @@ export interface ConversationEvents {
 export function createRecordingEvents() {
   const sent: Array<{ to: 'shopper' | 'inbox'; id: string; event: string; payload: unknown }> = [];
   const events: ConversationEvents = {
-    toShopper: (conversationId, event, payload) => void sent.push({ to: 'shopper', id: conversationId, event, payload }),
+    toShopper: (conversationId, event, payload) =>
+      void sent.push({ to: 'shopper', id: conversationId, event, payload }),
     toInbox: (workspaceId, event, payload) => void sent.push({ to: 'inbox', id: workspaceId, event, payload }),
   };
   return { events, sent };

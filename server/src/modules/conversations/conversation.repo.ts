@@ -9,7 +9,11 @@ import { ConversationNotFoundError, type MessageParts } from './conversation.mod
  */
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export async function findOpenConversation(db: Db, workspaceId: string, visitorId: string): Promise<Conversation | null> {
+export async function findOpenConversation(
+  db: Db,
+  workspaceId: string,
+  visitorId: string,
+): Promise<Conversation | null> {
   return db.conversation.findFirst({
     where: { workspaceId, visitorId, status: { not: 'closed' } },
     orderBy: { lastMessageAt: 'desc' },
@@ -41,7 +45,10 @@ export interface NewMessage {
   parts?: MessageParts;
 }
 
-export async function appendMessage(prisma: PrismaClient, input: NewMessage): Promise<{ message: Message; duplicate: boolean }> {
+export async function appendMessage(
+  prisma: PrismaClient,
+  input: NewMessage,
+): Promise<{ message: Message; duplicate: boolean }> {
   if (input.clientId) {
     const existing = await findByClientId(prisma, input.conversationId, input.clientId);
     if (existing) return { message: existing, duplicate: true };
@@ -81,7 +88,13 @@ function findByClientId(db: Db, conversationId: string, clientId: string) {
   return db.message.findUnique({ where: { conversationId_clientId: { conversationId, clientId } } });
 }
 
-export async function updateMessageContent(db: Db, workspaceId: string, messageId: string, text: string, parts: MessageParts) {
+export async function updateMessageContent(
+  db: Db,
+  workspaceId: string,
+  messageId: string,
+  text: string,
+  parts: MessageParts,
+) {
   await db.message.updateMany({
     where: { id: messageId, workspaceId },
     data: { text, parts: parts as Prisma.InputJsonValue },
@@ -96,14 +109,24 @@ export async function listMessagesAfter(
   options: { roles?: MessageRole[]; limit?: number } = {},
 ): Promise<Message[]> {
   return db.message.findMany({
-    where: { workspaceId, conversationId, seq: { gt: afterSeq }, ...(options.roles ? { role: { in: options.roles } } : {}) },
+    where: {
+      workspaceId,
+      conversationId,
+      seq: { gt: afterSeq },
+      ...(options.roles ? { role: { in: options.roles } } : {}),
+    },
     orderBy: { seq: 'asc' },
     take: options.limit ?? 500,
   });
 }
 
 /** The latest messages, oldest first: the model's view of the conversation. */
-export async function listRecentMessages(db: Db, workspaceId: string, conversationId: string, limit: number): Promise<Message[]> {
+export async function listRecentMessages(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  limit: number,
+): Promise<Message[]> {
   const recent = await db.message.findMany({
     where: { workspaceId, conversationId, role: { in: ['shopper', 'assistant', 'agent'] } },
     orderBy: { seq: 'desc' },

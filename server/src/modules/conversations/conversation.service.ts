@@ -1,4 +1,5 @@
 import type { Conversation, ConversationStatus, PrismaClient } from '@prisma/client';
+import type { ConversationEvents } from './conversation.events';
 import { ConversationClosedError, ConversationNotFoundError, type MessageParts } from './conversation.model';
 import {
   appendMessage,
@@ -8,7 +9,6 @@ import {
   listMessagesAfter,
   updateConversation,
 } from './conversation.repo';
-import type { ConversationEvents } from './conversation.events';
 import { shopperVisibleRoles, toWireMessage } from './message-wire';
 import type { ClientAction, WireMessage } from './widget-protocol';
 
@@ -124,7 +124,10 @@ export async function syncShopperMessages(
 }
 
 /** The shopper's open conversation, or an error they can act on. */
-export async function requireShopperConversation(deps: ConversationDeps, shopper: ShopperContext): Promise<Conversation> {
+export async function requireShopperConversation(
+  deps: ConversationDeps,
+  shopper: ShopperContext,
+): Promise<Conversation> {
   const conversation = await findOpenConversation(deps.prisma, shopper.workspaceId, shopper.visitorId);
   if (!conversation) throw new ConversationNotFoundError('(none open)');
   if (conversation.status === 'closed') throw new ConversationClosedError();

@@ -3,12 +3,12 @@ import { ConversationClosedError } from './conversation.model';
 import { appendMessage, getConversation } from './conversation.repo';
 import {
   type AgentContext,
-  type ConversationDeps,
-  type ShopperContext,
   addSystemMessage,
+  type ConversationDeps,
   findShopperConversation,
   publishMessage,
   receiveShopperMessage,
+  type ShopperContext,
   setStatus,
 } from './conversation.service';
 import { toWireMessage } from './message-wire';
@@ -88,7 +88,8 @@ export async function sendAgentMessage(
   });
   if (!duplicate) {
     const wire = toWireMessage(message, agent.name);
-    if (input.internal) deps.events.toInbox(agent.workspaceId, 'message.created', { conversationId: conversation.id, message: wire });
+    if (input.internal)
+      deps.events.toInbox(agent.workspaceId, 'message.created', { conversationId: conversation.id, message: wire });
     else publishMessage(deps, agent.workspaceId, wire);
   }
   return message;

@@ -1,6 +1,13 @@
 /** Conversations: messages with sequence numbers, visitor identity, handoff, leads. */
+
+export { type AgentEventName, agentAuthSchema, agentEventSchemas } from './agent-protocol';
 export { type ConversationEvents, createRecordingEvents } from './conversation.events';
-export { ConversationClosedError, ConversationNotFoundError, type MessageParts, type ToolRound } from './conversation.model';
+export {
+  ConversationClosedError,
+  ConversationNotFoundError,
+  type MessageParts,
+  type ToolRound,
+} from './conversation.model';
 export {
   appendMessage,
   getConversation,
@@ -10,12 +17,12 @@ export {
 } from './conversation.repo';
 export {
   type AgentContext,
-  type ConversationDeps,
-  type ShopperContext,
   addSystemMessage,
+  type ConversationDeps,
   findShopperConversation,
   publishMessage,
   receiveShopperMessage,
+  type ShopperContext,
   setStatus,
   summarise,
   syncShopperMessages,
@@ -31,4 +38,3 @@ export { captureLead, rateConversation, recordCartAddition } from './lead.servic
 export { shopperVisibleRoles, toWireMessage } from './message-wire';
 export { issueVisitorToken, readVisitorToken } from './visitor-token';
 export * from './widget-protocol';
-export { agentAuthSchema, agentEventSchemas, type AgentEventName } from './agent-protocol';

@@ -1,5 +1,5 @@
-import { requireShopperConversation, type ConversationDeps, type ShopperContext } from './conversation.service';
 import { updateConversation } from './conversation.repo';
+import { type ConversationDeps, requireShopperConversation, type ShopperContext } from './conversation.service';
 
 /** A shopper leaves their email (lead form or `Closer.identify`): one contact per email and workspace. */
 export async function captureLead(

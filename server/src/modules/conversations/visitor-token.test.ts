@@ -18,6 +18,7 @@ describe('visitor tokens', () => {
     expect(readVisitorToken(secret, `${version}.${forged}.${signature}`, 'ws-1', 2_000)).toBeNull();
     expect(readVisitorToken(secret, `${version}.${payload}.${signature}x`, 'ws-1', 2_000)).toBeNull();
     expect(readVisitorToken(secret, token, 'ws-1', 1_000 + 181 * 24 * 3600 * 1000)).toBeNull();
-    for (const junk of ['', 'v1', 'v1..', 'v2.a.b', 'not a token']) expect(readVisitorToken(secret, junk, 'ws-1')).toBeNull();
+    for (const junk of ['', 'v1', 'v1..', 'v2.a.b', 'not a token'])
+      expect(readVisitorToken(secret, junk, 'ws-1')).toBeNull();
   });
 });

@@ -24,12 +24,19 @@ function sign(secret: string, payload: string): string {
 
 export function issueVisitorToken(secret: string, workspaceId: string, now = Date.now()) {
   const visitorId = randomUUID();
-  const payload = Buffer.from(JSON.stringify({ w: workspaceId, v: visitorId, t: now } satisfies Payload)).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ w: workspaceId, v: visitorId, t: now } satisfies Payload)).toString(
+    'base64url',
+  );
   return { visitorId, token: `v1.${payload}.${sign(secret, payload)}` };
 }
 
 /** The visitor id, or null when the token is malformed, forged, expired or for another workspace. */
-export function readVisitorToken(secret: string, token: string | undefined, workspaceId: string, now = Date.now()): string | null {
+export function readVisitorToken(
+  secret: string,
+  token: string | undefined,
+  workspaceId: string,
+  now = Date.now(),
+): string | null {
   if (!token) return null;
   const [version, payload, signature] = token.split('.');
   if (version !== 'v1' || !payload || !signature) return null;

@@ -37,7 +37,14 @@ export type WidgetAuth = z.infer<typeof widgetAuthSchema>;
 
 export const clientEventSchemas = {
   /** The shopper sends a message; a resend with the same clientId is stored once. */
-  'message.send': z.object({ clientId, text: z.string().trim().min(1, 'text is empty').max(limits.messageLength, `text is longer than ${limits.messageLength} characters`) }),
+  'message.send': z.object({
+    clientId,
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text is empty')
+      .max(limits.messageLength, `text is longer than ${limits.messageLength} characters`),
+  }),
   /** After a reconnect: everything in the conversation after `afterSeq`. */
   'messages.sync': z.object({ conversationId: z.string().uuid(), afterSeq: z.number().int().min(0) }),
   /** The shopper asks for a person (button or JS API). */
@@ -52,7 +59,11 @@ export const clientEventSchemas = {
   /** The rating at the end of a conversation. */
   'conversation.rate': z.object({ rating: z.number().int().min(1).max(5), comment: z.string().max(1_000).optional() }),
   /** The widget added something to the cart (for assisted-revenue attribution). */
-  'cart.added': z.object({ productId: z.string().uuid(), variantId: z.string().uuid(), quantity: z.number().int().min(1).max(99) }),
+  'cart.added': z.object({
+    productId: z.string().uuid(),
+    variantId: z.string().uuid(),
+    quantity: z.number().int().min(1).max(99),
+  }),
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -149,11 +160,17 @@ export interface ServerEvents {
   /** A piece of the assistant's reply; `text` is the new piece only. */
   'message.delta': (payload: { conversationId: string; messageId: string; seq: number; text: string }) => void;
   /** The assistant's reply is complete: the full text and its cards replace what the deltas built. */
-  'message.completed': (payload: { conversationId: string; messageId: string; seq: number; text: string } & Pick<
-    WireMessage,
-    'products' | 'orders' | 'quickReplies' | 'actions'
-  >) => void;
-  'conversation.updated': (payload: { conversationId: string; status: ConversationStatus; agentName: string | null }) => void;
+  'message.completed': (
+    payload: { conversationId: string; messageId: string; seq: number; text: string } & Pick<
+      WireMessage,
+      'products' | 'orders' | 'quickReplies' | 'actions'
+    >,
+  ) => void;
+  'conversation.updated': (payload: {
+    conversationId: string;
+    status: ConversationStatus;
+    agentName: string | null;
+  }) => void;
   typing: (payload: { conversationId: string; role: 'assistant' | 'agent'; isTyping: boolean }) => void;
   error: (payload: ProtocolError) => void;
   'server.shutdown': (payload: Record<string, never>) => void;

@@ -123,7 +123,17 @@ export class ForecastPlanNotFoundError extends Error {
 
 export class InsufficientHistoryError extends Error {
   override readonly name = 'InsufficientHistoryError';
-  constructor(readonly weeks: number, readonly needed: number) {
+  constructor(
+    readonly weeks: number,
+    readonly needed: number,
+  ) {
     super(`A forecast needs at least ${needed} complete weeks of orders; this store has ${weeks}.`);
+  }
+}
+
+export class NothingToForecastError extends Error {
+  override readonly name = 'NothingToForecastError';
+  constructor() {
+    super('The store has no active products to forecast.');
   }
 }

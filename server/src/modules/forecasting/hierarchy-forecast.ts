@@ -75,7 +75,10 @@ export async function forecastHierarchies(
 ): Promise<HierarchyForecast[]> {
   const prepared = inputs.map(prepare);
   // One pool call per distinct (horizon, seasonal) setting: the engine takes one options object per call.
-  const calls = new Map<string, { series: Float64Array[]; owners: [number, number][]; horizon: number; seasonal: boolean }>();
+  const calls = new Map<
+    string,
+    { series: Float64Array[]; owners: [number, number][]; horizon: number; seasonal: boolean }
+  >();
   prepared.forEach((hierarchy, h) => {
     const key = `${hierarchy.input.horizon}:${hierarchy.engineSeasonal}`;
     let call = calls.get(key);
@@ -123,11 +126,16 @@ function prepare(input: HierarchyInput): Prepared {
     byCategory.set(product.category, members);
   }
   const categoryNames = [...byCategory.keys()].sort();
-  const productValues = new Map(input.products.map((p) => [p.id, Float64Array.from({ length }, (_, t) => p.values[t] as number)]));
+  const productValues = new Map(
+    input.products.map((p) => [p.id, Float64Array.from({ length }, (_, t) => p.values[t] as number)]),
+  );
   const categoryValues = new Map(
     categoryNames.map((name) => [
       name,
-      sumSeries((byCategory.get(name) ?? []).map((p) => productValues.get(p.id) as Float64Array), length),
+      sumSeries(
+        (byCategory.get(name) ?? []).map((p) => productValues.get(p.id) as Float64Array),
+        length,
+      ),
     ]),
   );
   const storeValues = sumSeries([...categoryValues.values()], length);
@@ -236,7 +244,9 @@ function finish(prepared: Prepared, forecasts: (SeriesForecast | undefined)[]): 
       ...result,
       mean,
       intervals: result.intervals.map((interval) => {
-        const lower = interval.lower.map((value, h) => Math.max(0, value + (mean[h] as number) - (result.mean[h] as number)));
+        const lower = interval.lower.map((value, h) =>
+          Math.max(0, value + (mean[h] as number) - (result.mean[h] as number)),
+        );
         return {
           level: interval.level,
           lower: lower.map((value, h) => Math.min(value, mean[h] as number)),
@@ -253,7 +263,13 @@ function finish(prepared: Prepared, forecasts: (SeriesForecast | undefined)[]): 
       .filter(({ id }) => id !== 'store')
       .map(({ id }) => [id.slice('category:'.length), shifted(id)]),
   );
-  return { products, categories, store: shifted('store'), reconciliation: method, seasonalProfiles: prepared.seasonalProfiles };
+  return {
+    products,
+    categories,
+    store: shifted('store'),
+    reconciliation: method,
+    seasonalProfiles: prepared.seasonalProfiles,
+  };
 }
 
 /**

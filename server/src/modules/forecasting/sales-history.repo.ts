@@ -41,9 +41,7 @@ export async function findHistoryBounds(
   prisma: PrismaClient,
   workspaceId: string,
 ): Promise<WorkspaceHistoryBounds | null> {
-  const rows = await prisma.$queryRaw<
-    { timezone: string; isDemo: boolean; first: Date | null; last: Date | null }[]
-  >`
+  const rows = await prisma.$queryRaw<{ timezone: string; isDemo: boolean; first: Date | null; last: Date | null }[]>`
     SELECT w.timezone, w."isDemo",
       (SELECT min(o."placedAt") FROM "Order" o WHERE o."workspaceId" = w.id AND ${demand}) AS first,
       (SELECT max(o."placedAt") FROM "Order" o WHERE o."workspaceId" = w.id AND ${demand}) AS last

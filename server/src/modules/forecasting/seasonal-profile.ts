@@ -41,7 +41,9 @@ export function estimateYearlyProfile(
     sums[week] = (sums[week] as number) + (values[t] as number) / trend;
     counts[week] = (counts[week] as number) + 1;
   }
-  const raw = Float64Array.from(sums, (sum, week) => ((counts[week] as number) > 0 ? sum / (counts[week] as number) : 1));
+  const raw = Float64Array.from(sums, (sum, week) =>
+    (counts[week] as number) > 0 ? sum / (counts[week] as number) : 1,
+  );
   const smoothed = Float64Array.from(
     raw,
     (value, week) => ((raw[(week + 51) % 52] as number) + 2 * value + (raw[(week + 1) % 52] as number)) / 4,

@@ -38,7 +38,12 @@ const articles = [
     title: 'How do I track my order?',
     body: 'Use the tracking link in your shipping confirmation email.',
   },
-  { kind: 'page' as const, topic: null, title: 'About us', body: 'A family business from Portland, making outdoor gear since 1998.' },
+  {
+    kind: 'page' as const,
+    topic: null,
+    title: 'About us',
+    body: 'A family business from Portland, making outdoor gear since 1998.',
+  },
 ];
 
 async function seedKnowledge(prisma: PrismaClient, slug: string, extra: typeof articles = []): Promise<string> {
@@ -55,7 +60,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   shopA = await seedKnowledge(database.prisma, 'shop-a');
   shopB = await seedKnowledge(database.prisma, 'shop-b', [
-    { kind: 'policy', topic: 'wholesale', title: 'Wholesale Terms', body: 'Resellers get 40 % off orders over 50 units.' },
+    {
+      kind: 'policy',
+      topic: 'wholesale',
+      title: 'Wholesale Terms',
+      body: 'Resellers get 40 % off orders over 50 units.',
+    },
   ]);
 });
 afterAll(async () => {
@@ -70,8 +80,12 @@ describe('searchKnowledge', () => {
   });
 
   it('finds shipping answers for delivery questions', async () => {
-    expect(titles(await searchKnowledge(database.prisma, shopA, 'how long does delivery take?'))[0]).toBe('Shipping Policy');
-    expect(titles(await searchKnowledge(database.prisma, shopA, 'where is my package'))).toContain('How do I track my order?');
+    expect(titles(await searchKnowledge(database.prisma, shopA, 'how long does delivery take?'))[0]).toBe(
+      'Shipping Policy',
+    );
+    expect(titles(await searchKnowledge(database.prisma, shopA, 'where is my package'))).toContain(
+      'How do I track my order?',
+    );
   });
 
   it('puts articles with all the words first', async () => {
@@ -89,13 +103,17 @@ describe('searchKnowledge', () => {
     const faq = await searchKnowledge(database.prisma, shopA, 'shipping tracking delivery', { kind: 'faq', limit: 10 });
     expect(faq.length).toBeGreaterThan(0);
     expect(faq.every((hit) => hit.kind === 'faq')).toBe(true);
-    expect(await searchKnowledge(database.prisma, shopA, 'shipping delivery returns refund repairs tracking')).toHaveLength(3);
-    expect(await searchKnowledge(database.prisma, shopA, 'shipping delivery returns refund', { limit: 1 })).toHaveLength(1);
+    expect(
+      await searchKnowledge(database.prisma, shopA, 'shipping delivery returns refund repairs tracking'),
+    ).toHaveLength(3);
+    expect(
+      await searchKnowledge(database.prisma, shopA, 'shipping delivery returns refund', { limit: 1 }),
+    ).toHaveLength(1);
   });
 
   it('returns nothing for text without words and treats operators as text', async () => {
     expect(await searchKnowledge(database.prisma, shopA, '  ?! ')).toEqual([]);
-    for (const query of ["'; DELETE FROM \"KnowledgeArticle\"; --", 'return & | ! (', '"unclosed']) {
+    for (const query of ['\'; DELETE FROM "KnowledgeArticle"; --', 'return & | ! (', '"unclosed']) {
       await expect(searchKnowledge(database.prisma, shopA, query)).resolves.toBeInstanceOf(Array);
     }
     expect(await database.prisma.knowledgeArticle.count({ where: { workspaceId: shopA } })).toBe(articles.length);

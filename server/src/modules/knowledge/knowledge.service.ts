@@ -16,7 +16,10 @@ export async function searchKnowledge(
   options: KnowledgeSearchOptions = {},
 ): Promise<KnowledgeHit[]> {
   const text = query.trim().slice(0, knowledgeLimits.queryLength);
-  const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? knowledgeLimits.defaultResults)), knowledgeLimits.maxResults);
+  const limit = Math.min(
+    Math.max(1, Math.trunc(options.limit ?? knowledgeLimits.defaultResults)),
+    knowledgeLimits.maxResults,
+  );
   const { words } = tokenizeSearch(text);
   const implied = expandShopperPhrasing(text).filter((word) => !words.includes(word));
   if (words.length === 0 && implied.length === 0) return [];

@@ -5,10 +5,19 @@
  * configuration; a rule adds words, it never removes the shopper's own.
  */
 const rules: Array<[RegExp, string[]]> = [
-  [/\b(send|bring|take|give|post|ship)\b.{0,12}\bback\b|\breturn(s|ing|ed)?\b|\bmoney back\b/, ['return', 'refund', 'exchange']],
+  [
+    /\b(send|bring|take|give|post|ship)\b.{0,12}\bback\b|\breturn(s|ing|ed)?\b|\bmoney back\b/,
+    ['return', 'refund', 'exchange'],
+  ],
   [/\brefund(s|ed)?\b|\bmoney\b/, ['refund', 'return']],
-  [/\b(swap|exchange|wrong size|does ?n[o']?t fit|too (small|big|large|tight|loose))\b/, ['exchange', 'return', 'size']],
-  [/\b(deliver(y|ed|s)?|arriv(e|es|al)|how long|ship(ping|ped|s)?|postage|courier|dispatch(ed)?)\b/, ['shipping', 'delivery']],
+  [
+    /\b(swap|exchange|wrong size|does ?n[o']?t fit|too (small|big|large|tight|loose))\b/,
+    ['exchange', 'return', 'size'],
+  ],
+  [
+    /\b(deliver(y|ed|s)?|arriv(e|es|al)|how long|ship(ping|ped|s)?|postage|courier|dispatch(ed)?)\b/,
+    ['shipping', 'delivery'],
+  ],
   [/\b(track(ing)?|where('s| is) my (order|parcel|package)|parcel|package)\b/, ['tracking', 'shipping']],
   [/\b(pay(ment|ing)?|card|paypal|klarna|afterpay|installments?|apple pay|invoice)\b/, ['payment']],
   [/\b(broken|damaged|defect(ive)?|faulty|warrant(y|ies)|guarantee|repair(s|ed)?)\b/, ['warranty', 'repair', 'damage']],

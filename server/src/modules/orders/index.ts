@@ -1,4 +1,4 @@
 /** Orders: lookups for shoppers who prove an order is theirs, and the cards the widget shows. */
 export { toOrderCard } from './order-card.mapper';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';
-export { lookupOrder, listOrdersForCustomer } from './orders.service';
+export { listOrdersForCustomer, lookupOrder } from './orders.service';

@@ -28,8 +28,28 @@ function order(overrides: Partial<OrderWithLines> = {}): OrderWithLines {
     createdAt: at,
     updatedAt: at,
     lines: [
-      { id: 'l1', workspaceId: 'w', orderId: 'o1', productId: null, variantId: null, title: 'Rain Jacket — M', sku: 'RJ-M', quantity: 1, unitPriceCents: 12900 },
-      { id: 'l2', workspaceId: 'w', orderId: 'o1', productId: null, variantId: null, title: 'Wool Socks', sku: null, quantity: 3, unitPriceCents: 1900 },
+      {
+        id: 'l1',
+        workspaceId: 'w',
+        orderId: 'o1',
+        productId: null,
+        variantId: null,
+        title: 'Rain Jacket — M',
+        sku: 'RJ-M',
+        quantity: 1,
+        unitPriceCents: 12900,
+      },
+      {
+        id: 'l2',
+        workspaceId: 'w',
+        orderId: 'o1',
+        productId: null,
+        variantId: null,
+        title: 'Wool Socks',
+        sku: null,
+        quantity: 3,
+        unitPriceCents: 1900,
+      },
     ],
     ...overrides,
   };
@@ -51,11 +71,15 @@ describe('toOrderCard', () => {
       tracking: { carrier: 'UPS', number: '1Z999', url: 'https://ups.example/track/1Z999' },
     });
     const serialised = JSON.stringify(card);
-    for (const secret of ['Portland', 'ana@example.com', 'c1', 'RJ-M', '12900']) expect(serialised).not.toContain(secret);
+    for (const secret of ['Portland', 'ana@example.com', 'c1', 'RJ-M', '12900'])
+      expect(serialised).not.toContain(secret);
   });
 
   it('has no tracking before shipping, and drops a tracking link that is not http(s)', () => {
     expect(toOrderCard(order({ trackingCompany: null, trackingNumber: null, trackingUrl: null })).tracking).toBeNull();
-    expect(toOrderCard(order({ trackingUrl: 'javascript:alert(1)' })).tracking).toEqual({ carrier: 'UPS', number: '1Z999' });
+    expect(toOrderCard(order({ trackingUrl: 'javascript:alert(1)' })).tracking).toEqual({
+      carrier: 'UPS',
+      number: '1Z999',
+    });
   });
 });

@@ -150,12 +150,12 @@ describe('listOrdersForCustomer', () => {
   it('lists a verified customer’s orders in this workspace, newest first', async () => {
     const orders = await listOrdersForCustomer(database.prisma, shopA, ' ANA.LOPEZ@example.com');
     expect(orders.map((order) => order.number)).toEqual(['1044', '#1042']);
-    expect((await listOrdersForCustomer(database.prisma, shopA, 'ana.lopez@example.com', 1)).map((o) => o.number)).toEqual([
-      '1044',
-    ]);
-    expect((await listOrdersForCustomer(database.prisma, shopB, 'ana.lopez@example.com')).map((o) => o.number)).toEqual([
-      '#2001',
-    ]);
+    expect(
+      (await listOrdersForCustomer(database.prisma, shopA, 'ana.lopez@example.com', 1)).map((o) => o.number),
+    ).toEqual(['1044']);
+    expect((await listOrdersForCustomer(database.prisma, shopB, 'ana.lopez@example.com')).map((o) => o.number)).toEqual(
+      ['#2001'],
+    );
   });
 
   it('lists nothing for wildcards or addresses without orders', async () => {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { OrderCard } from '../conversations';
+import { findOrderIdByNumberAndEmail, getOrdersWithLines, listOrderIdsByEmail } from './order.repo';
 import { toOrderCard } from './order-card.mapper';
 import { listOrderNumberSpellings, normaliseEmail } from './order-reference';
-import { findOrderIdByNumberAndEmail, getOrdersWithLines, listOrderIdsByEmail } from './order.repo';
 import { type OrderLookup, orderLimits, orderLookupSchema } from './orders.model';
 
 /**

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { type WorkspaceSettings, readWorkspaceSettings } from './workspace-settings.model';
+import { readWorkspaceSettings, type WorkspaceSettings } from './workspace-settings.model';
 
 export interface WidgetKeyContext {
   widgetKeyId: string;
@@ -26,7 +26,15 @@ export async function findWidgetKey(prisma: PrismaClient, publicKey: string): Pr
       allowedOrigins: true,
       revokedAt: true,
       workspace: {
-        select: { name: true, currency: true, locale: true, timezone: true, shopDomain: true, settings: true, updatedAt: true },
+        select: {
+          name: true,
+          currency: true,
+          locale: true,
+          timezone: true,
+          shopDomain: true,
+          settings: true,
+          updatedAt: true,
+        },
       },
     },
   });

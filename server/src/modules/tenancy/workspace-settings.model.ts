@@ -22,7 +22,15 @@ export const workspaceSettingsSchema = z.object({
       languages: z.array(z.string().min(2).max(10)).max(20).default([]),
       quickReplies: z.array(z.string().trim().min(1).max(60)).max(6).default([]),
     })
-    .default({ name: 'Assistant', avatarUrl: null, greeting: 'Hi! How can I help you today?', persona: '', tone: 'friendly', languages: [], quickReplies: [] }),
+    .default({
+      name: 'Assistant',
+      avatarUrl: null,
+      greeting: 'Hi! How can I help you today?',
+      persona: '',
+      tone: 'friendly',
+      languages: [],
+      quickReplies: [],
+    }),
   branding: z
     .object({
       primaryColor: hexColor.default('#1f4e79'),
@@ -72,7 +80,10 @@ export function isWithinBusinessHours(settings: WorkspaceSettings, now: Date): b
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(now);
-  const weekday = parts.find((part) => part.type === 'weekday')?.value.toLowerCase().slice(0, 3);
+  const weekday = parts
+    .find((part) => part.type === 'weekday')
+    ?.value.toLowerCase()
+    .slice(0, 3);
   const time = `${parts.find((part) => part.type === 'hour')?.value}:${parts.find((part) => part.type === 'minute')?.value}`;
   const day = weekdays.find((name) => name === weekday);
   const today = day ? hours.days[day] : undefined;

@@ -29,9 +29,9 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
         take: 24,
       });
       if (request.query.csp === 'strict') response.set('Content-Security-Policy', strictCsp);
-      response.type('html').send(
-        renderDemoHome({ ...store, heading: category ?? 'Featured', products: products.map(toView) }),
-      );
+      response
+        .type('html')
+        .send(renderDemoHome({ ...store, heading: category ?? 'Featured', products: products.map(toView) }));
     } catch (error) {
       next(error);
     }
@@ -56,7 +56,8 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
 async function loadDemoStore(prisma: PrismaClient) {
   const access = await findDemoAccess(prisma);
   const workspace = await prisma.workspace.findFirst({ where: { isDemo: true } });
-  if (!access || !workspace) throw new HttpError(404, 'not_found', 'The demo store is not installed (CLOSER_DEMO=false).');
+  if (!access || !workspace)
+    throw new HttpError(404, 'not_found', 'The demo store is not installed (CLOSER_DEMO=false).');
   const categories = await prisma.product.findMany({
     where: { workspaceId: workspace.id, status: 'active', category: { not: null } },
     distinct: ['category'],
@@ -89,6 +90,10 @@ function toView(product: {
     imageUrl: product.imageUrl,
     priceCents: product.minPriceCents,
     compareAtCents: product.variants[0]?.compareAtPriceCents ?? null,
-    variants: product.variants.map((variant) => ({ title: variant.title, priceCents: variant.priceCents, inventory: variant.inventory })),
+    variants: product.variants.map((variant) => ({
+      title: variant.title,
+      priceCents: variant.priceCents,
+      inventory: variant.inventory,
+    })),
   };
 }

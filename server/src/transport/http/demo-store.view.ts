@@ -13,8 +13,7 @@ export interface DemoProductView {
   variants: Array<{ title: string; priceCents: number; inventory: number | null }>;
 }
 
-const escape = (value: string) =>
-  value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escape = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const money = (cents: number | null, currency: string) =>
   cents === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
@@ -61,7 +60,13 @@ export function renderDemoHome(input: {
 }) {
   const body = `<section class="hero"><h1>Gear for every season</h1><p>Jackets, knitwear, footwear and packs, tested outdoors. Questions? Our assistant knows the whole catalog.</p></section>
 <main><h2>${escape(input.heading)}</h2><div class="grid">${input.products.map((product) => productCard(product, input.currency)).join('')}</div></main>`;
-  return layout({ title: `${input.storeName} — ${input.heading}`, storeName: input.storeName, widgetKey: input.widgetKey, categories: input.categories, body });
+  return layout({
+    title: `${input.storeName} — ${input.heading}`,
+    storeName: input.storeName,
+    widgetKey: input.widgetKey,
+    categories: input.categories,
+    body,
+  });
 }
 
 export function renderDemoProduct(input: {
@@ -73,10 +78,19 @@ export function renderDemoProduct(input: {
 }) {
   const { product } = input;
   const variants = product.variants
-    .map((variant) => `<li>${escape(variant.title)} — ${money(variant.priceCents, input.currency)}${variant.inventory === 0 ? ' (sold out)' : ''}</li>`)
+    .map(
+      (variant) =>
+        `<li>${escape(variant.title)} — ${money(variant.priceCents, input.currency)}${variant.inventory === 0 ? ' (sold out)' : ''}</li>`,
+    )
     .join('');
   const body = `<main class="product"><img src="${escape(product.imageUrl ?? '')}" alt="${escape(product.title)}" width="600" height="600">
 <div><div class="category">${escape(product.category ?? '')}</div><h1>${escape(product.title)}</h1><p class="price">${money(product.priceCents, input.currency)}</p>
 <p>${escape(product.description)}</p><h2>Options</h2><ul class="variants">${variants}</ul></div></main>`;
-  return layout({ title: `${product.title} — ${input.storeName}`, storeName: input.storeName, widgetKey: input.widgetKey, categories: input.categories, body });
+  return layout({
+    title: `${product.title} — ${input.storeName}`,
+    storeName: input.storeName,
+    widgetKey: input.widgetKey,
+    categories: input.categories,
+    body,
+  });
 }

@@ -14,14 +14,19 @@ import { HttpError } from './errors';
 export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string }): Router {
   const router = Router();
   router.use('/widget', (_request, response, next) => {
-    response.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', Vary: 'Origin' });
+    response.set({
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      Vary: 'Origin',
+    });
     next();
   });
 
   router.get('/widget/config', async (request, response, next) => {
     try {
       const key = typeof request.query.key === 'string' ? request.query.key : '';
-      if (!/^pk_[A-Za-z0-9_-]{8,80}$/.test(key)) throw new HttpError(400, 'invalid_key', 'Pass the widget key as ?key=pk_…');
+      if (!/^pk_[A-Za-z0-9_-]{8,80}$/.test(key))
+        throw new HttpError(400, 'invalid_key', 'Pass the widget key as ?key=pk_…');
       const context = await findWidgetKey(options.prisma, key);
       if (!context) throw new HttpError(404, 'invalid_key', 'Unknown or revoked widget key.');
       const origin = request.get('origin');
@@ -63,7 +68,9 @@ export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string
       setHeaders: (response, file) =>
         response.set(
           'Cache-Control',
-          path.basename(file) === 'loader.js' ? 'public, no-cache' : 'public, max-age=300, stale-while-revalidate=86400',
+          path.basename(file) === 'loader.js'
+            ? 'public, no-cache'
+            : 'public, max-age=300, stale-while-revalidate=86400',
         ),
     }),
   );

@@ -38,12 +38,14 @@ export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Names
 
   namespace.use(async (socket, next) => {
     const auth = agentAuthSchema.safeParse(socket.handshake.auth);
-    const refuse = (message: string) => next(Object.assign(new Error(message), { data: { code: 'invalid_key', message } }));
+    const refuse = (message: string) =>
+      next(Object.assign(new Error(message), { data: { code: 'invalid_key', message } }));
     if (!auth.success) return refuse('An agent token is required.');
     try {
       const principal = await authenticateApiKey(prisma, auth.data.token);
       let agent: AgentContext | null = null;
-      if (principal?.scopes.includes('inbox')) agent = { workspaceId: principal.workspaceId, userId: null, name: auth.data.name ?? 'Team' };
+      if (principal?.scopes.includes('inbox'))
+        agent = { workspaceId: principal.workspaceId, userId: null, name: auth.data.name ?? 'Team' };
       else if (!principal && deps.authenticate) agent = await deps.authenticate(auth.data.token);
       if (!agent) return refuse('This token cannot open the inbox.');
       socket.data = { agent };
@@ -90,10 +92,13 @@ export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Names
       const conversation = await closeConversation(deps.conversations, agent, conversationId);
       return { status: conversation.status };
     });
-    handle('message.send', async (input: { conversationId: string; clientId: string; text: string; internal?: boolean }) => {
-      const message = await sendAgentMessage(deps.conversations, agent, input);
-      return { messageId: message.id, seq: message.seq };
-    });
+    handle(
+      'message.send',
+      async (input: { conversationId: string; clientId: string; text: string; internal?: boolean }) => {
+        const message = await sendAgentMessage(deps.conversations, agent, input);
+        return { messageId: message.id, seq: message.seq };
+      },
+    );
     handle('messages.sync', async ({ conversationId, afterSeq }: { conversationId: string; afterSeq: number }) => {
       const conversation = await getConversation(prisma, agent.workspaceId, conversationId);
       const messages = await listMessagesAfter(prisma, agent.workspaceId, conversation.id, afterSeq);

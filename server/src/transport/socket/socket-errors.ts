@@ -10,10 +10,16 @@ export function toProtocolError(error: unknown, event: string, log: Logger): Pro
     const issue = error.issues[0];
     const tooLong = issue?.code === 'too_big' && issue.path[0] === 'text';
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return { code: tooLong ? 'message_too_long' : 'invalid_payload', message: `${where}${issue?.message ?? 'invalid payload'}`, event };
+    return {
+      code: tooLong ? 'message_too_long' : 'invalid_payload',
+      message: `${where}${issue?.message ?? 'invalid payload'}`,
+      event,
+    };
   }
-  if (error instanceof RateLimitedError) return { code: 'rate_limited', message: error.message, event, retryAfterMs: error.retryAfterMs };
-  if (error instanceof TooManyStreamsError) return { code: 'too_many_streams', message: error.message, event, retryAfterMs: 5_000 };
+  if (error instanceof RateLimitedError)
+    return { code: 'rate_limited', message: error.message, event, retryAfterMs: error.retryAfterMs };
+  if (error instanceof TooManyStreamsError)
+    return { code: 'too_many_streams', message: error.message, event, retryAfterMs: 5_000 };
   if (error instanceof ConversationNotFoundError) return { code: 'not_found', message: 'No such conversation.', event };
   if (error instanceof ConversationClosedError) return { code: 'conversation_closed', message: error.message, event };
   log.error({ err: error, event }, 'socket event failed');

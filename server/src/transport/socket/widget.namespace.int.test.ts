@@ -16,7 +16,9 @@ let inboxKey: string;
 beforeAll(async () => {
   store = await createTestStore();
   closer = await store.start();
-  inboxKey = (await createApiKey(closer.database.prisma, { workspaceId: store.workspaceId, name: 'inbox', scopes: ['inbox'] })).key;
+  inboxKey = (
+    await createApiKey(closer.database.prisma, { workspaceId: store.workspaceId, name: 'inbox', scopes: ['inbox'] })
+  ).key;
 });
 afterAll(async () => store.drop());
 
@@ -28,9 +30,14 @@ describe('/widget handshake', () => {
       data: { code: 'invalid_key' },
     });
     const db = closer.database.prisma;
-    await db.widgetKey.updateMany({ where: { workspaceId: store.workspaceId }, data: { allowedOrigins: ['https://shop.example'] } });
+    await db.widgetKey.updateMany({
+      where: { workspaceId: store.workspaceId },
+      data: { allowedOrigins: ['https://shop.example'] },
+    });
     try {
-      await expect(connectShopper(closer.url, { key: store.widgetKey }, { origin: 'https://evil.example' })).rejects.toMatchObject({
+      await expect(
+        connectShopper(closer.url, { key: store.widgetKey }, { origin: 'https://evil.example' }),
+      ).rejects.toMatchObject({
         data: { code: 'origin_not_allowed' },
       });
       const allowed = await connectShopper(closer.url, { key: store.widgetKey }, { origin: 'https://shop.example' });
@@ -64,9 +71,15 @@ describe('/widget handshake', () => {
 describe('a shopper conversation', () => {
   it('streams a grounded answer with cards for matching products', async () => {
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
-    const ack = await shopper.call('message.send', { clientId: clientId(), text: 'I want a waterproof jacket under $150' });
+    const ack = await shopper.call('message.send', {
+      clientId: clientId(),
+      text: 'I want a waterproof jacket under $150',
+    });
     expect(ack.ok).toBe(true);
-    const completed = await shopper.waitFor('message.completed', (payload) => payload.conversationId === ack.conversationId);
+    const completed = await shopper.waitFor(
+      'message.completed',
+      (payload) => payload.conversationId === ack.conversationId,
+    );
     const deltas = shopper.received.filter((entry) => entry.event === 'message.delta').map((entry) => entry.payload);
     expect(deltas.length).toBeGreaterThan(0);
     expect(deltas.every((delta) => delta.seq === completed.seq && delta.messageId === completed.messageId)).toBe(true);
@@ -79,7 +92,10 @@ describe('a shopper conversation', () => {
     }
     // The cards are real products of this store.
     const titles = await closer.database.prisma.product.findMany({
-      where: { workspaceId: store.workspaceId, id: { in: completed.products.map((product: { id: string }) => product.id) } },
+      where: {
+        workspaceId: store.workspaceId,
+        id: { in: completed.products.map((product: { id: string }) => product.id) },
+      },
     });
     expect(titles).toHaveLength(completed.products.length);
     shopper.close();
@@ -125,7 +141,8 @@ describe('a shopper conversation', () => {
   it('limits messages per visitor per minute', async () => {
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
     const results = [];
-    for (let index = 0; index < 21; index++) results.push(await shopper.call('message.send', { clientId: clientId(), text: `hi ${index}` }));
+    for (let index = 0; index < 21; index++)
+      results.push(await shopper.call('message.send', { clientId: clientId(), text: `hi ${index}` }));
     expect(results.slice(0, 20).every((result) => result.ok)).toBe(true);
     expect(results[20]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(results[20].error.retryAfterMs).toBeGreaterThan(0);
@@ -137,16 +154,29 @@ describe('handoff to a person', () => {
   it('reaches an agent, carries the reply back, and hands back to the assistant', async () => {
     const agent = await connectAgent(closer.url, inboxKey, 'Sam');
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
-    const ack = await shopper.call('message.send', { clientId: clientId(), text: 'Can I talk to a real person please?' });
+    const ack = await shopper.call('message.send', {
+      clientId: clientId(),
+      text: 'Can I talk to a real person please?',
+    });
     const waiting = await shopper.waitFor('conversation.updated', (payload) => payload.status === 'waiting');
     expect(waiting.conversationId).toBe(ack.conversationId);
-    await agent.waitFor('conversation.updated', (payload) => payload.conversationId === ack.conversationId && payload.status === 'waiting');
+    await agent.waitFor(
+      'conversation.updated',
+      (payload) => payload.conversationId === ack.conversationId && payload.status === 'waiting',
+    );
 
-    expect(await agent.call('conversation.join', { conversationId: ack.conversationId })).toEqual({ ok: true, status: 'human' });
+    expect(await agent.call('conversation.join', { conversationId: ack.conversationId })).toEqual({
+      ok: true,
+      status: 'human',
+    });
     const human = await shopper.waitFor('conversation.updated', (payload) => payload.status === 'human');
     expect(human.agentName).toBe('Sam');
 
-    await agent.call('message.send', { conversationId: ack.conversationId, clientId: clientId(), text: 'Hi, Sam here. How can I help?' });
+    await agent.call('message.send', {
+      conversationId: ack.conversationId,
+      clientId: clientId(),
+      text: 'Hi, Sam here. How can I help?',
+    });
     const reply = await shopper.waitFor('message.created', (payload) => payload.message.role === 'agent');
     expect(reply.message).toMatchObject({ text: 'Hi, Sam here. How can I help?', authorName: 'Sam' });
 
@@ -157,12 +187,24 @@ describe('handoff to a person', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shopper.received.filter((entry) => entry.event === 'message.completed')).toHaveLength(before);
 
-    const note = await agent.call('message.send', { conversationId: ack.conversationId, clientId: clientId(), text: 'VIP customer', internal: true });
+    const note = await agent.call('message.send', {
+      conversationId: ack.conversationId,
+      clientId: clientId(),
+      text: 'VIP customer',
+      internal: true,
+    });
     expect(note.ok).toBe(true);
-    expect(await agent.call('conversation.release', { conversationId: ack.conversationId })).toEqual({ ok: true, status: 'ai' });
+    expect(await agent.call('conversation.release', { conversationId: ack.conversationId })).toEqual({
+      ok: true,
+      status: 'ai',
+    });
     await shopper.waitFor('conversation.updated', (payload) => payload.status === 'ai');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(shopper.received.some((entry) => entry.event === 'message.created' && entry.payload.message.text === 'VIP customer')).toBe(false);
+    expect(
+      shopper.received.some(
+        (entry) => entry.event === 'message.created' && entry.payload.message.text === 'VIP customer',
+      ),
+    ).toBe(false);
     shopper.close();
     agent.close();
   });
@@ -172,9 +214,16 @@ describe('handoff to a person', () => {
     const agent = await connectAgent(second.url, inboxKey, 'Kim');
     const shopper = await connectShopper(closer.url, { key: store.widgetKey });
     const ack = await shopper.call('message.send', { clientId: clientId(), text: 'I need a human agent' });
-    await agent.waitFor('conversation.updated', (payload) => payload.conversationId === ack.conversationId && payload.status === 'waiting');
+    await agent.waitFor(
+      'conversation.updated',
+      (payload) => payload.conversationId === ack.conversationId && payload.status === 'waiting',
+    );
     await agent.call('conversation.join', { conversationId: ack.conversationId });
-    await agent.call('message.send', { conversationId: ack.conversationId, clientId: clientId(), text: 'Kim from the other node' });
+    await agent.call('message.send', {
+      conversationId: ack.conversationId,
+      clientId: clientId(),
+      text: 'Kim from the other node',
+    });
     const reply = await shopper.waitFor('message.created', (payload) => payload.message.role === 'agent');
     expect(reply.message.text).toBe('Kim from the other node');
     shopper.close();
@@ -202,10 +251,18 @@ describe('tenancy', () => {
       expect(await intruder.call(event, payload)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
     expect(intruder.received.filter((entry) => entry.event !== 'error')).toEqual([]);
-    const conversation = await closer.database.prisma.conversation.findUniqueOrThrow({ where: { id: ack.conversationId } });
+    const conversation = await closer.database.prisma.conversation.findUniqueOrThrow({
+      where: { id: ack.conversationId },
+    });
     expect(conversation.status).toBe('ai');
 
-    const withoutScope = (await createApiKey(closer.database.prisma, { workspaceId: store.workspaceId, name: 'read', scopes: ['products:read'] })).key;
+    const withoutScope = (
+      await createApiKey(closer.database.prisma, {
+        workspaceId: store.workspaceId,
+        name: 'read',
+        scopes: ['products:read'],
+      })
+    ).key;
     await expect(connectAgent(closer.url, withoutScope)).rejects.toMatchObject({ data: { code: 'invalid_key' } });
     shopper.close();
     intruder.close();

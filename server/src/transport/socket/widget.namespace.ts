@@ -1,9 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io';
-import {
-  type AssistantDeps,
-  handleShopperMessage,
-  type WorkspaceProfile,
-} from '../../modules/assistant';
+import { type AssistantDeps, handleShopperMessage, type WorkspaceProfile } from '../../modules/assistant';
 import {
   captureLead,
   clientEventSchemas,
@@ -59,12 +55,15 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
   namespace.use(async (socket, next) => {
     try {
       const auth = widgetAuthSchema.safeParse(socket.handshake.auth);
-      if (!auth.success) return next(handshakeError('invalid_key', auth.error.issues[0]?.message ?? 'invalid handshake'));
+      if (!auth.success)
+        return next(handshakeError('invalid_key', auth.error.issues[0]?.message ?? 'invalid handshake'));
       const key = await findWidgetKey(prisma, auth.data.key);
       if (!key) return next(handshakeError('invalid_key', 'Unknown or revoked widget key.'));
       const origin = socket.handshake.headers.origin;
       if (!isOriginAllowed(origin, key.allowedOrigins)) {
-        return next(handshakeError('origin_not_allowed', `This widget key is not allowed on ${origin ?? 'this page'}.`));
+        return next(
+          handshakeError('origin_not_allowed', `This widget key is not allowed on ${origin ?? 'this page'}.`),
+        );
       }
       let visitorId = readVisitorToken(deps.secret, auth.data.visitorToken, key.workspaceId);
       let visitorToken = auth.data.visitorToken ?? '';
@@ -72,7 +71,12 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
       socket.data = {
         key,
         visitorToken,
-        shopper: { workspaceId: key.workspaceId, visitorId, locale: auth.data.locale ?? null, pageUrl: auth.data.pageUrl ?? null },
+        shopper: {
+          workspaceId: key.workspaceId,
+          visitorId,
+          locale: auth.data.locale ?? null,
+          pageUrl: auth.data.pageUrl ?? null,
+        },
       } satisfies WidgetSocketData;
       recordWidgetSeen(prisma, key.widgetKeyId, origin ?? null, new Date()).catch(() => {});
       next();
@@ -91,17 +95,26 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
     if (conversation) socket.join(conversationRoom(conversation.id));
     emit('session.ready', {
       visitorToken,
-      conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.lastSeq } : null,
+      conversation: conversation
+        ? { id: conversation.id, status: conversation.status, lastSeq: conversation.lastSeq }
+        : null,
     });
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event in clientEventSchemas) return;
-      const error: ProtocolError = { code: 'unknown_event', message: `Unknown event "${String(event).slice(0, 60)}".`, event: String(event).slice(0, 60) };
+      const error: ProtocolError = {
+        code: 'unknown_event',
+        message: `Unknown event "${String(event).slice(0, 60)}".`,
+        event: String(event).slice(0, 60),
+      };
       emit('error', error);
       acknowledge(args.at(-1), { ok: false, error });
     });
 
-    const handle = (event: keyof typeof clientEventSchemas, run: (payload: never) => Promise<Record<string, unknown>>) => {
+    const handle = (
+      event: keyof typeof clientEventSchemas,
+      run: (payload: never) => Promise<Record<string, unknown>>,
+    ) => {
       (socket as unknown as Socket).on(event, async (payload: unknown, ack: unknown) => {
         const parsed = clientEventSchemas[event].safeParse(payload);
         if (!parsed.success) return fail(parsed.error, event, payload, ack);
@@ -122,7 +135,9 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
       await enforceMessageRate(deps.rateLimiter, shopper, clientAddress(socket.handshake));
       const result = await handleShopperMessage(deps.assistant, shopper, profileOf(socket.data.key), input);
       // Every tab of this visitor follows the conversation, wherever it is connected.
-      socket.nsp.in(visitorRoom(shopper.workspaceId, shopper.visitorId)).socketsJoin(conversationRoom(result.conversationId));
+      socket.nsp
+        .in(visitorRoom(shopper.workspaceId, shopper.visitorId))
+        .socketsJoin(conversationRoom(result.conversationId));
       result.reply.catch((error: unknown) => deps.log.error({ err: error }, 'assistant reply crashed'));
       return { conversationId: result.conversationId, messageId: result.messageId, seq: result.seq };
     });
@@ -132,9 +147,17 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
       return result;
     });
     handle('conversation.handoff', async (input: { clientId: string; reason?: string }) => {
-      const result = await requestHandoff(deps.assistant.conversations, shopper, socket.data.key.workspace.settings, input);
+      const result = await requestHandoff(
+        deps.assistant.conversations,
+        shopper,
+        socket.data.key.workspace.settings,
+        input,
+      );
       const conversation = await findShopperConversation(deps.assistant.conversations, shopper);
-      if (conversation) socket.nsp.in(visitorRoom(shopper.workspaceId, shopper.visitorId)).socketsJoin(conversationRoom(conversation.id));
+      if (conversation)
+        socket.nsp
+          .in(visitorRoom(shopper.workspaceId, shopper.visitorId))
+          .socketsJoin(conversationRoom(conversation.id));
       return result;
     });
     handle('lead.capture', async (input: { email: string; name?: string; marketingOptIn?: boolean }) => {
@@ -166,7 +189,10 @@ async function enforceMessageRate(rateLimiter: RateLimiter, shopper: ShopperCont
  * comes from the balancer, so when the direct peer is a private or loopback
  * address (a proxy we run) we take the client from X-Forwarded-For instead.
  */
-export function clientAddress(handshake: { address: string; headers: Record<string, string | string[] | undefined> }): string {
+export function clientAddress(handshake: {
+  address: string;
+  headers: Record<string, string | string[] | undefined>;
+}): string {
   const peer = handshake.address.replace(/^::ffff:/, '');
   const trustedPeer = /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:)/i.test(peer);
   const forwarded = handshake.headers['x-forwarded-for'];

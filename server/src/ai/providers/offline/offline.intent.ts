@@ -67,7 +67,10 @@ export function chooseIntent(text: string, tools: ToolDefinition[]): OfflineInte
 
   const info = tool('search_store_info');
   if (info && STORE_INFO.test(text)) {
-    return { kind: 'tool', call: { name: info.name, args: fillArguments(info.parameters, { query: extractSearchQuery(text) }) } };
+    return {
+      kind: 'tool',
+      call: { name: info.name, args: fillArguments(info.parameters, { query: extractSearchQuery(text) }) },
+    };
   }
 
   const search = tool('search_products');

@@ -20,166 +20,75 @@ const productCount = 100_000;
 const otherStoreProducts = 5_000;
 const queryCount = 300;
 
-type PriceBand = readonly [number, number];
-const productTypes: ReadonlyArray<readonly [noun: string, category: string, dollars: PriceBand]> = [
-  ['Rain Jacket', 'Jackets', [89, 249]],
-  ['Down Jacket', 'Jackets', [149, 399]],
-  ['Softshell Jacket', 'Jackets', [99, 229]],
-  ['Parka', 'Jackets', [179, 449]],
-  ['Fleece Jacket', 'Jackets', [59, 139]],
-  ['Windbreaker', 'Jackets', [49, 129]],
-  ['Vest', 'Jackets', [49, 159]],
-  ['Hoodie', 'Sweatshirts', [39, 89]],
-  ['Crewneck Sweatshirt', 'Sweatshirts', [35, 79]],
-  ['T-Shirt', 'Tees', [18, 45]],
-  ['Long Sleeve Tee', 'Tees', [24, 55]],
-  ['Polo Shirt', 'Shirts', [35, 79]],
-  ['Flannel Shirt', 'Shirts', [45, 99]],
-  ['Oxford Shirt', 'Shirts', [49, 110]],
-  ['Sweater', 'Knitwear', [59, 179]],
-  ['Cardigan', 'Knitwear', [69, 189]],
-  ['Beanie', 'Accessories', [19, 45]],
-  ['Scarf', 'Accessories', [25, 89]],
-  ['Gloves', 'Accessories', [22, 79]],
-  ['Baseball Cap', 'Accessories', [22, 45]],
-  ['Belt', 'Accessories', [29, 89]],
-  ['Wallet', 'Accessories', [29, 119]],
-  ['Sunglasses', 'Accessories', [39, 189]],
-  ['Jeans', 'Pants', [59, 149]],
-  ['Chinos', 'Pants', [49, 109]],
-  ['Hiking Pants', 'Pants', [59, 139]],
-  ['Joggers', 'Pants', [39, 89]],
-  ['Shorts', 'Pants', [29, 69]],
-  ['Leggings', 'Activewear', [39, 99]],
-  ['Sports Bra', 'Activewear', [29, 69]],
-  ['Running Shorts', 'Activewear', [25, 59]],
-  ['Hiking Boots', 'Footwear', [119, 279]],
-  ['Running Shoes', 'Footwear', [89, 189]],
-  ['Sneakers', 'Footwear', [69, 159]],
-  ['Sandals', 'Footwear', [29, 99]],
-  ['Chelsea Boots', 'Footwear', [129, 299]],
-  ['Slippers', 'Footwear', [25, 79]],
-  ['Wool Socks', 'Socks', [14, 29]],
-  ['Ankle Socks', 'Socks', [9, 22]],
-  ['Backpack', 'Bags', [49, 229]],
-  ['Duffel Bag', 'Bags', [59, 199]],
-  ['Tote Bag', 'Bags', [25, 89]],
-  ['Messenger Bag', 'Bags', [59, 169]],
-  ['Tent', 'Camping', [149, 699]],
-  ['Sleeping Bag', 'Camping', [89, 399]],
-  ['Sleeping Pad', 'Camping', [49, 189]],
-  ['Camp Stove', 'Camping', [39, 149]],
-  ['Headlamp', 'Camping', [19, 79]],
-  ['Water Bottle', 'Kitchen', [15, 45]],
-  ['Travel Mug', 'Kitchen', [19, 39]],
-  ['French Press', 'Kitchen', [25, 79]],
-  ['Chef Knife', 'Kitchen', [49, 229]],
-  ['Cast Iron Skillet', 'Kitchen', [29, 119]],
-  ['Cutting Board', 'Kitchen', [25, 99]],
-  ['Coffee Grinder', 'Kitchen', [39, 249]],
-  ['Teapot', 'Kitchen', [29, 89]],
-  ['Throw Blanket', 'Home', [39, 149]],
-  ['Pillow Cover', 'Home', [19, 59]],
-  ['Candle', 'Home', [15, 49]],
-  ['Table Lamp', 'Home', [49, 199]],
-  ['Duvet Cover', 'Home', [79, 249]],
-  ['Bath Towel', 'Home', [19, 59]],
-  ['Yoga Mat', 'Fitness', [29, 119]],
-  ['Dumbbell Set', 'Fitness', [49, 299]],
-  ['Jump Rope', 'Fitness', [12, 39]],
-  ['Phone Case', 'Tech Accessories', [19, 59]],
-  ['Laptop Sleeve', 'Tech Accessories', [29, 79]],
-  ['Wireless Earbuds', 'Tech Accessories', [49, 199]],
-  ['Charging Cable', 'Tech Accessories', [12, 35]],
-  ['Power Bank', 'Tech Accessories', [29, 99]],
-  ['Face Cream', 'Beauty', [19, 89]],
-  ['Lip Balm', 'Beauty', [5, 15]],
-  ['Shampoo', 'Beauty', [12, 39]],
-  ['Dog Collar', 'Pets', [15, 45]],
-  ['Dog Bed', 'Pets', [49, 179]],
-  ['Cat Toy', 'Pets', [6, 25]],
-  ['Puzzle', 'Toys', [15, 45]],
-  ['Plush Bear', 'Toys', [19, 49]],
-  ['Building Blocks', 'Toys', [25, 129]],
-];
-const qualities = [
-  'Waterproof',
-  'Insulated',
-  'Lightweight',
-  'Packable',
-  'Organic Cotton',
-  'Merino Wool',
-  'Recycled',
-  'Stretch',
-  'Classic',
-  'Everyday',
-  'Heavyweight',
-  'Breathable',
-  'Thermal',
-  'Vintage',
-  'Ultralight',
-  'Heritage',
-  'Slim Fit',
-  'Relaxed Fit',
-  'Leather',
-  'Linen',
-  'Cashmere',
-  'Bamboo',
-  'Ceramic',
-  'Stainless Steel',
-  'Handmade',
-  'Quilted',
-];
-const lines = [
-  'Alpine',
-  'Summit',
-  'Harbor',
-  'Ridge',
-  'Cascade',
-  'Meadow',
-  'Coastal',
-  'Urban',
-  'Trail',
-  'Nordic',
-  'Canyon',
-  'Glacier',
-  'Prairie',
-  'Redwood',
-  'Granite',
-  'Aurora',
-  'Tundra',
-  'Sierra',
-  'Pacific',
-  'Boreal',
-  'Cedar',
-  'Maple',
-];
+/** Word lists as compact text: comma-separated words; product types as `noun/category/min-max dollars`. */
+function words(text: string, separator = ','): string[] {
+  return text
+    .split(separator)
+    .map((word) => word.trim())
+    .filter(Boolean);
+}
+
+const productTypes = words(
+  `
+  Rain Jacket/Jackets/89-249; Down Jacket/Jackets/149-399; Softshell Jacket/Jackets/99-229;
+  Parka/Jackets/179-449; Fleece Jacket/Jackets/59-139; Windbreaker/Jackets/49-129; Vest/Jackets/49-159;
+  Hoodie/Sweatshirts/39-89; Crewneck Sweatshirt/Sweatshirts/35-79; T-Shirt/Tees/18-45;
+  Long Sleeve Tee/Tees/24-55; Polo Shirt/Shirts/35-79; Flannel Shirt/Shirts/45-99;
+  Oxford Shirt/Shirts/49-110; Sweater/Knitwear/59-179; Cardigan/Knitwear/69-189; Beanie/Accessories/19-45;
+  Scarf/Accessories/25-89; Gloves/Accessories/22-79; Baseball Cap/Accessories/22-45; Belt/Accessories/29-89;
+  Wallet/Accessories/29-119; Sunglasses/Accessories/39-189; Jeans/Pants/59-149; Chinos/Pants/49-109;
+  Hiking Pants/Pants/59-139; Joggers/Pants/39-89; Shorts/Pants/29-69; Leggings/Activewear/39-99;
+  Sports Bra/Activewear/29-69; Running Shorts/Activewear/25-59; Hiking Boots/Footwear/119-279;
+  Running Shoes/Footwear/89-189; Sneakers/Footwear/69-159; Sandals/Footwear/29-99;
+  Chelsea Boots/Footwear/129-299; Slippers/Footwear/25-79; Wool Socks/Socks/14-29; Ankle Socks/Socks/9-22;
+  Backpack/Bags/49-229; Duffel Bag/Bags/59-199; Tote Bag/Bags/25-89; Messenger Bag/Bags/59-169;
+  Tent/Camping/149-699; Sleeping Bag/Camping/89-399; Sleeping Pad/Camping/49-189; Camp Stove/Camping/39-149;
+  Headlamp/Camping/19-79; Water Bottle/Kitchen/15-45; Travel Mug/Kitchen/19-39; French Press/Kitchen/25-79;
+  Chef Knife/Kitchen/49-229; Cast Iron Skillet/Kitchen/29-119; Cutting Board/Kitchen/25-99;
+  Coffee Grinder/Kitchen/39-249; Teapot/Kitchen/29-89; Throw Blanket/Home/39-149; Pillow Cover/Home/19-59;
+  Candle/Home/15-49; Table Lamp/Home/49-199; Duvet Cover/Home/79-249; Bath Towel/Home/19-59;
+  Yoga Mat/Fitness/29-119; Dumbbell Set/Fitness/49-299; Jump Rope/Fitness/12-39;
+  Phone Case/Tech Accessories/19-59; Laptop Sleeve/Tech Accessories/29-79;
+  Wireless Earbuds/Tech Accessories/49-199; Charging Cable/Tech Accessories/12-35;
+  Power Bank/Tech Accessories/29-99; Face Cream/Beauty/19-89; Lip Balm/Beauty/5-15; Shampoo/Beauty/12-39;
+  Dog Collar/Pets/15-45; Dog Bed/Pets/49-179; Cat Toy/Pets/6-25; Puzzle/Toys/15-45; Plush Bear/Toys/19-49;
+  Building Blocks/Toys/25-129`,
+  ';',
+).map((entry) => {
+  const [noun = '', category = '', band = ''] = entry.split('/');
+  const [low = 1, high = 1] = band.split('-').map(Number);
+  return [noun, category, [low, high]] as const;
+});
+const qualities = words(`
+  Waterproof, Insulated, Lightweight, Packable, Organic Cotton, Merino Wool, Recycled, Stretch, Classic,
+  Everyday, Heavyweight, Breathable, Thermal, Vintage, Ultralight, Heritage, Slim Fit, Relaxed Fit, Leather,
+  Linen, Cashmere, Bamboo, Ceramic, Stainless Steel, Handmade, Quilted`);
+const lines = words(`
+  Alpine, Summit, Harbor, Ridge, Cascade, Meadow, Coastal, Urban, Trail, Nordic, Canyon, Glacier, Prairie,
+  Redwood, Granite, Aurora, Tundra, Sierra, Pacific, Boreal, Cedar, Maple`);
+// Half the titles name no audience.
 const audiences = ["Men's", "Women's", "Kids'", '', '', ''];
-const vendors = [
-  'Northbound Supply',
-  'Trailwise',
-  'Harbor Basics',
-  'Fjord Mills',
-  'Pike & Pine',
-  'Ember Goods',
-  'Kestrel',
-];
-const colours = ['Black', 'Navy', 'Olive', 'Rust', 'Sand', 'Charcoal', 'Forest Green', 'Burgundy', 'Sky Blue', 'Cream'];
+const vendors = words(`
+  Northbound Supply, Trailwise, Harbor Basics, Fjord Mills, Pike & Pine, Ember Goods, Kestrel`);
+const colours = words(`
+  Black, Navy, Olive, Rust, Sand, Charcoal, Forest Green, Burgundy, Sky Blue, Cream`);
 const sizes = ['S', 'M', 'L', 'XL'];
-const descriptionPhrases = [
-  'Built for long days on the trail and rainy commutes.',
-  'Keeps you warm without the bulk.',
-  'Made to last, with reinforced seams and a lifetime repair promise.',
-  'Soft to the touch and easy to care for.',
-  'A versatile piece for travel, hiking and everyday wear.',
-  'Machine washable and quick drying.',
-  'Designed in Portland and tested in the Cascades.',
-  'A thoughtful gift for the outdoor lover in your life.',
-  'Water-resistant finish sheds light rain.',
-  'Perfect for camping trips, festivals and lazy Sundays.',
-  'Breathable fabric keeps you cool on warm summer days.',
-  'Ethically made in a fair-trade certified factory.',
-];
+const descriptionPhrases = words(
+  `
+  Built for long days on the trail and rainy commutes. |
+  Keeps you warm without the bulk. |
+  Made to last, with reinforced seams and a lifetime repair promise. |
+  Soft to the touch and easy to care for. |
+  A versatile piece for travel, hiking and everyday wear. |
+  Machine washable and quick drying. |
+  Designed in Portland and tested in the Cascades. |
+  A thoughtful gift for the outdoor lover in your life. |
+  Water-resistant finish sheds light rain. |
+  Perfect for camping trips, festivals and lazy Sundays. |
+  Breathable fabric keeps you cool on warm summer days. |
+  Ethically made in a fair-trade certified factory.`,
+  '|',
+);
 
 /** Small deterministic PRNG (mulberry32): the same store and queries every run. */
 function createRandom(seed: number) {

@@ -38,11 +38,11 @@ test('a shopper asks for a jacket, gets real products streamed in, and adds one 
   const count = await cards.count();
   expect(count).toBeGreaterThan(0);
   for (let index = 0; index < count; index++) {
-    const price = await cards.nth(index).locator('.price').first().innerText();
+    const price = (await cards.nth(index).locator('.price').first().textContent()) ?? '';
     expect(Number(price.replace(/[^0-9.]/g, ''))).toBeLessThanOrEqual(150);
   }
   const reply = panel(page).locator('.from-assistant .bubble').last();
-  const title = await cards.first().getByRole('heading').innerText();
+  const title = (await cards.first().getByRole('heading').textContent()) ?? '';
   await expect(reply).toContainText(title);
 
   await cards.first().getByRole('button', { name: 'Add to cart' }).click();

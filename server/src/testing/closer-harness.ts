@@ -72,18 +72,26 @@ export async function createTestStore(options: { productCount?: number } = {}): 
   };
 }
 
+/** Event payloads as they crossed the wire; tests inspect them ad hoc, like a captured frame. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Payload = any;
+
 export interface TestClient {
   socket: Socket;
   /** Every event received, in order. */
-  received: Array<{ event: string; payload: any }>;
-  waitFor(event: string, predicate?: (payload: any) => boolean, timeoutMs?: number): Promise<any>;
-  call(event: string, payload: unknown): Promise<any>;
+  received: Array<{ event: string; payload: Payload }>;
+  waitFor(event: string, predicate?: (payload: Payload) => boolean, timeoutMs?: number): Promise<Payload>;
+  call(event: string, payload: unknown): Promise<Payload>;
   close(): void;
 }
 
 function wrap(socket: Socket): TestClient {
   const received: TestClient['received'] = [];
-  const waiters: Array<{ event: string; predicate: (payload: any) => boolean; resolve: (payload: any) => void }> = [];
+  const waiters: Array<{
+    event: string;
+    predicate: (payload: Payload) => boolean;
+    resolve: (payload: Payload) => void;
+  }> = [];
   socket.onAny((event: string, payload: unknown) => {
     received.push({ event, payload });
     for (const waiter of [...waiters]) {
@@ -107,7 +115,14 @@ function wrap(socket: Socket): TestClient {
             ),
           timeoutMs,
         );
-        waiters.push({ event, predicate, resolve: (payload) => (clearTimeout(timer), resolve(payload)) });
+        waiters.push({
+          event,
+          predicate,
+          resolve: (payload) => {
+            clearTimeout(timer);
+            resolve(payload);
+          },
+        });
       });
     },
     call: (event, payload) => socket.timeout(10_000).emitWithAck(event, payload),

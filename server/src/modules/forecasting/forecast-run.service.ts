@@ -166,7 +166,10 @@ async function computeAndSave(
     if (product.inventory === null || !row) return [];
     const inventory = product.inventory;
     return [
-      { productId: product.id, ...planStock({ mean: row.mean, intervals: row.intervals, forecastStart, today, inventory }, settings) },
+      {
+        productId: product.id,
+        ...planStock({ mean: row.mean, intervals: row.intervals, forecastStart, today, inventory }, settings),
+      },
     ];
   });
   const summary = summariseRun({
@@ -208,7 +211,9 @@ function realisedPrices(rows: readonly { productId: string; year: number; revenu
     totals.set(row.productId, total);
   }
   return new Map(
-    [...totals].filter(([, total]) => total.units > 0).map(([id, total]) => [id, Math.round(total.cents / total.units)]),
+    [...totals]
+      .filter(([, total]) => total.units > 0)
+      .map(([id, total]) => [id, Math.round(total.cents / total.units)]),
   );
 }
 

@@ -247,3 +247,34 @@ export async function listStockoutRisks(
     include: { product: { select: { title: true, handle: true, imageUrl: true } } },
   });
 }
+
+/** What an action plan is written from: the run, the store total and the chosen products' results. */
+export async function loadPlanInputs(db: Db, workspaceId: string, runId: string, productIds: readonly string[]) {
+  const run = await findRun(db, workspaceId, runId);
+  const [workspace, store, products, places, stock] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { currency: true } }),
+    db.productForecast.findFirst({ where: { workspaceId, runId, level: 'store' } }),
+    db.productForecast.findMany({
+      where: { workspaceId, runId, level: 'product', productId: { in: [...productIds] } },
+      include: { product: { select: { category: true } } },
+    }),
+    db.cityDemand.findMany({
+      where: { workspaceId, runId, scope: 'city', productId: { in: [...productIds] }, rank: { lte: 20 } },
+      orderBy: [{ productId: 'asc' }, { rank: 'asc' }],
+    }),
+    db.stockoutRisk.findMany({ where: { workspaceId, runId, productId: { in: [...productIds] } } }),
+  ]);
+  return { run, currency: workspace.currency, store, products, places, stock };
+}
+
+/** Products of the run ranked for an action plan: biggest expected 13-week revenue first. */
+export async function listTopProductForecasts(db: Db, workspaceId: string, runId: string, limit: number) {
+  const rows = await db.productForecast.findMany({
+    where: { workspaceId, runId, level: 'product', units13: { gt: 0 } },
+    select: { productId: true, units13: true, unitPriceCents: true },
+  });
+  return rows
+    .sort((a, b) => b.units13 * (b.unitPriceCents ?? 0) - a.units13 * (a.unitPriceCents ?? 0))
+    .slice(0, limit)
+    .map((row) => row.productId as string);
+}

@@ -13,7 +13,7 @@ export interface DemoProductView {
   variants: Array<{ title: string; priceCents: number; inventory: number | null }>;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const money = (cents: number | null, currency: string) =>
   cents === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
@@ -24,20 +24,20 @@ function layout(input: { title: string; storeName: string; widgetKey: string; ca
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(input.title)}</title>
-<meta name="description" content="${escape(input.storeName)} — outdoor clothing and gear.">
+<title>${escapeHtml(input.title)}</title>
+<meta name="description" content="${escapeHtml(input.storeName)} — outdoor clothing and gear.">
 <link rel="stylesheet" href="/demo/assets/store.css">
 <script src="/demo/assets/store.js" defer></script>
-<script src="/widget/loader.js" data-key="${escape(input.widgetKey)}" async></script>
+<script src="/widget/loader.js" data-key="${escapeHtml(input.widgetKey)}" async></script>
 </head>
 <body>
 <header>
-  <a class="logo" href="/demo">${escape(input.storeName)}</a>
-  <nav aria-label="Categories">${input.categories.map((category) => `<a href="/demo?category=${encodeURIComponent(category)}">${escape(category)}</a>`).join('')}</nav>
+  <a class="logo" href="/demo">${escapeHtml(input.storeName)}</a>
+  <nav aria-label="Categories">${input.categories.map((category) => `<a href="/demo?category=${encodeURIComponent(category)}">${escapeHtml(category)}</a>`).join('')}</nav>
   <a class="cart" href="/demo" aria-label="Cart">Cart (<span id="cart-count">0</span>)</a>
 </header>
 ${input.body}
-<footer>© ${escape(input.storeName)} · Free shipping and 30-day returns — ask our assistant for details.</footer>
+<footer>© ${escapeHtml(input.storeName)} · Free shipping and 30-day returns — ask our assistant for details.</footer>
 </body>
 </html>`;
 }
@@ -45,8 +45,8 @@ ${input.body}
 function productCard(product: DemoProductView, currency: string) {
   const was = product.compareAtCents ? `<span class="was">${money(product.compareAtCents, currency)}</span>` : '';
   return `<a class="card" href="/demo/products/${encodeURIComponent(product.handle)}">
-<img src="${escape(product.imageUrl ?? '')}" alt="${escape(product.title)}" width="300" height="300" loading="lazy">
-<div class="body"><div class="category">${escape(product.category ?? '')}</div><h3>${escape(product.title)}</h3>
+<img src="${escapeHtml(product.imageUrl ?? '')}" alt="${escapeHtml(product.title)}" width="300" height="300" loading="lazy">
+<div class="body"><div class="category">${escapeHtml(product.category ?? '')}</div><h3>${escapeHtml(product.title)}</h3>
 <span class="price">${money(product.priceCents, currency)}</span>${was}</div></a>`;
 }
 
@@ -59,7 +59,7 @@ export function renderDemoHome(input: {
   products: DemoProductView[];
 }) {
   const body = `<section class="hero"><h1>Gear for every season</h1><p>Jackets, knitwear, footwear and packs, tested outdoors. Questions? Our assistant knows the whole catalog.</p></section>
-<main><h2>${escape(input.heading)}</h2><div class="grid">${input.products.map((product) => productCard(product, input.currency)).join('')}</div></main>`;
+<main><h2>${escapeHtml(input.heading)}</h2><div class="grid">${input.products.map((product) => productCard(product, input.currency)).join('')}</div></main>`;
   return layout({
     title: `${input.storeName} — ${input.heading}`,
     storeName: input.storeName,
@@ -80,12 +80,12 @@ export function renderDemoProduct(input: {
   const variants = product.variants
     .map(
       (variant) =>
-        `<li>${escape(variant.title)} — ${money(variant.priceCents, input.currency)}${variant.inventory === 0 ? ' (sold out)' : ''}</li>`,
+        `<li>${escapeHtml(variant.title)} — ${money(variant.priceCents, input.currency)}${variant.inventory === 0 ? ' (sold out)' : ''}</li>`,
     )
     .join('');
-  const body = `<main class="product"><img src="${escape(product.imageUrl ?? '')}" alt="${escape(product.title)}" width="600" height="600">
-<div><div class="category">${escape(product.category ?? '')}</div><h1>${escape(product.title)}</h1><p class="price">${money(product.priceCents, input.currency)}</p>
-<p>${escape(product.description)}</p><h2>Options</h2><ul class="variants">${variants}</ul></div></main>`;
+  const body = `<main class="product"><img src="${escapeHtml(product.imageUrl ?? '')}" alt="${escapeHtml(product.title)}" width="600" height="600">
+<div><div class="category">${escapeHtml(product.category ?? '')}</div><h1>${escapeHtml(product.title)}</h1><p class="price">${money(product.priceCents, input.currency)}</p>
+<p>${escapeHtml(product.description)}</p><h2>Options</h2><ul class="variants">${variants}</ul></div></main>`;
   return layout({
     title: `${product.title} — ${input.storeName}`,
     storeName: input.storeName,

@@ -8,7 +8,12 @@ import {
   searchLimits,
 } from './catalog.model';
 import { isVariantAvailable } from './product-card.mapper';
-import { browseProducts, findProductsMatchingAllWords, findProductsMatchingSomeWords } from './product-search.repo';
+import {
+  findProductsLookingLike,
+  findProductsMatchingSomeWords,
+  type RelaxedSearch,
+} from './product-relaxed-search.repo';
+import { browseProducts, findProductsMatchingAllWords } from './product-search.repo';
 import { buildProductFilters, type ProductFilters, type ProductRow } from './product-search.sql';
 import {
   buildAnyTermQuery,
@@ -27,8 +32,9 @@ import {
  *   1. every word matches (title matches first) — plain full-text search;
  *   2. if that is short: words no product contains get their likely spellings
  *      ("jakcet" → jacket), words in a fifth of the catalog ("warm") stop being
- *      required, then most-of-the-words (n-1 … 1) and, failing that, trigram
- *      look-alike titles fill up, ranked by how many words they have.
+ *      required, and most-of-the-words (n-1 … 1) fill up, ranked by how many
+ *      words they have;
+ *   3. if still nothing: titles that look like the unknown words (trigrams).
  * Products matching every word always rank above partial matches.
  */
 export async function searchProducts(
@@ -91,7 +97,7 @@ async function findRankedProducts(
   const required = selectRequiredGroups(groups);
   const corrected = required.some((group) => group.alternatives.length > 0);
   const levels = [...(corrected ? [required.length] : []), ...listRelaxedLevels(required.length)];
-  const relaxed = await findProductsMatchingSomeWords(prisma, workspaceId, filters, {
+  const relaxedSearch: RelaxedSearch = {
     keywords,
     groups: groups.map((group) => ({
       query: buildGroupQuery(group),
@@ -102,7 +108,11 @@ async function findRankedProducts(
     excludedQuery: terms.excluded.length > 0 ? terms.excluded.join(' | ') : undefined,
     limit: search.limit,
     poolSize,
-  });
+  };
+  let relaxed = await findProductsMatchingSomeWords(prisma, workspaceId, filters, relaxedSearch);
+  if (relaxed.length === 0 && strict.products.length === 0) {
+    relaxed = await findProductsLookingLike(prisma, workspaceId, filters, relaxedSearch);
+  }
   // Matching every word counts as having every group, so those stay on top.
   const complete = strict.products.map((product) => ({ ...product, score: product.score + groups.length }));
   return mergeByScore([...complete, ...relaxed]).slice(0, search.limit);

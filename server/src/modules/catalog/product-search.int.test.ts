@@ -32,6 +32,8 @@ beforeAll(async () => {
       handle: `basic-tee-${index}`,
       title: `Basic Organic Tee ${index + 1}`,
       category: 'Tees',
+      // Without tags the init migration's trigger leaves searchVector NULL (reported; see the module README).
+      tags: [],
     })),
   });
 });

@@ -59,6 +59,9 @@ export interface StrictSearch {
  * Products matching every word, title matches first (description matches only
  * if titles do not fill the pool; they would rank lower anyway). These are
  * plain `WHERE … LIMIT` scans: the planner knows every real word's frequency.
+ * The title tier wants the expression index on to_tsvector('english', title)
+ * (see README): without it, a word common in descriptions but absent from
+ * titles ("warm") makes it parse every title of the store.
  *
  * When fewer than `limit` match, the same round trip measures each word (null:
  * a stop word such as "for"): a sample of the workspace's catalog gives its
@@ -88,8 +91,7 @@ export async function findProductsMatchingAllWords(
   const rows = await prisma.$queryRaw<Array<ProductRow & { wordStats: Array<WordStats | null> | null }>>`
     WITH in_title AS (${takePassing(
       filters,
-      Prisma.sql`SELECT p.id FROM "Product" p
-        WHERE ${filters.scope} AND p."searchVector" @@ ${query} AND to_tsvector('english', p.title) @@ ${query}`,
+      Prisma.sql`SELECT p.id FROM "Product" p WHERE ${filters.scope} AND to_tsvector('english', p.title) @@ ${query}`,
       search.poolSize,
     )}),
     pool AS (
@@ -118,84 +120,4 @@ export async function findProductsMatchingAllWords(
     .filter((row) => row.id !== null)
     .map(({ wordStats: _stats, ...product }) => toProductRow(product));
   return { products, wordStats };
-}
-
-export interface RelaxedSearch {
-  keywords: string;
-  /**
-   * One tsquery per word, to count how many of the shopper's words a product
-   * has; for a word no product contains, a title that looks like it counts too.
-   */
-  groups: Array<{ query: string; unknownWord?: string }>;
-  /** tsqueries from strictest to loosest; each runs only while the pool is still short. */
-  levelQueries: string[];
-  /** Any of the words, for ranking within the pool. */
-  anyQuery: string;
-  excludedQuery?: string;
-  limit: number;
-  poolSize: number;
-}
-
-/**
- * When not every word matches: products with most of the words (level by
- * level, strictest first), plus — if the levels find nothing — titles that
- * look like the words nobody has (typos the spelling variants missed), ranked
- * by how many of the words they have.
- */
-export async function findProductsMatchingSomeWords(
-  prisma: PrismaClient,
-  workspaceId: string,
-  filters: ProductFilters,
-  search: RelaxedSearch,
-): Promise<ProductRow[]> {
-  const where = search.excludedQuery
-    ? Prisma.sql`${filters.scope} AND NOT p."searchVector" @@ to_tsquery('english', ${search.excludedQuery})`
-    : filters.scope;
-  const name = (prefix: string, index: number) => Prisma.raw(`${prefix}_${index}`);
-  const found = (count: number) =>
-    Prisma.sql`(SELECT count(*) FROM (${Prisma.join(
-      Array.from({ length: count }, (_unused, index) => Prisma.sql`SELECT id FROM ${name('pool', index)}`),
-      ' UNION ',
-    )}) found)`;
-  const ctes = search.levelQueries.flatMap((text, index) => {
-    const gate = index === 0 ? Prisma.empty : Prisma.sql`WHERE ${found(index)} < ${search.limit}`;
-    return [
-      Prisma.sql`${name('level', index)} AS MATERIALIZED (
-        SELECT p.id FROM "Product" p WHERE ${where} AND p."searchVector" @@ to_tsquery('english', ${text}))`,
-      Prisma.sql`${name('pool', index)} AS (${takePassing(
-        filters,
-        Prisma.sql`SELECT id FROM ${name('level', index)} ${gate}`,
-        search.poolSize,
-      )})`,
-    ];
-  });
-  const unknownWords = search.groups.flatMap((group) => (group.unknownWord ? [group.unknownWord] : []));
-  // Trigram look-alikes are the costly fallback: only when no level found anything.
-  const lookalikes = unknownWords.map(
-    (word, index) => Prisma.sql`${name('lookalike', index)} AS MATERIALIZED (
-      SELECT p.id FROM "Product" p WHERE ${where} AND ${word} <% p.title)`,
-  );
-  const levels = search.levelQueries.length;
-  const sources = [
-    ...search.levelQueries.map((_text, index) => Prisma.sql`SELECT id FROM ${name('pool', index)}`),
-    ...unknownWords.map((_word, index) => {
-      const gate = levels === 0 ? Prisma.empty : Prisma.sql`WHERE ${found(levels)} = 0`;
-      return Prisma.sql`(${takePassing(filters, Prisma.sql`SELECT id FROM ${name('lookalike', index)} ${gate}`, search.poolSize)})`;
-    }),
-  ];
-  if (sources.length === 0) return [];
-  const matchedGroups = search.groups.map(
-    ({ query, unknownWord }) =>
-      Prisma.sql`(p."searchVector" @@ to_tsquery('english', ${query})${unknownWord ? Prisma.sql` OR ${unknownWord} <% p.title` : Prisma.empty})::int`,
-  );
-  const rows = await prisma.$queryRaw<ProductRow[]>`
-    WITH ${Prisma.join([...ctes, ...lookalikes], ', ')},
-    pool AS (${Prisma.join(sources, ' UNION ')})
-    SELECT ${selectProductWithVariants(workspaceId)},
-      (${Prisma.join(matchedGroups, ' + ')}
-        + ts_rank_cd(${rankWeights}, p."searchVector", to_tsquery('english', ${search.anyQuery}), 32)
-        + 0.3 * word_similarity(${search.keywords}, p.title))::float8 AS score
-    FROM pool JOIN "Product" p ON p.id = pool.id
-    ORDER BY score DESC, p.id LIMIT ${search.limit}`;
-  return rows.map(toProductRow);
 }

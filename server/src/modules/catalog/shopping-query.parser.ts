@@ -12,7 +12,7 @@ export interface ShoppingQuery {
   inStockOnly?: boolean;
 }
 
-const currency = String.raw`(?:[$€£¥]|usd|eur|gbp|chf|cad|aud|dollars?|bucks|euros?)`;
+const currency = '(?:[$€£¥]|usd|eur|gbp|chf|cad|aud|dollars?|bucks|euros?)';
 // "1,250" and "1.250" are thousands; "79,99" and "79.99" are decimals.
 const amount = String.raw`(\d{1,3}(?:[.,\u00a0\u202f]\d{3})+|\d+(?:[.,]\d{1,2})?)`;
 const price = String.raw`(?:${currency}\s?)?${amount}(?:\s?${currency})?`;

@@ -80,6 +80,7 @@ export function choosePlanProducts(rows: readonly SeriesRow[], stock: readonly S
 }
 
 export function summariseRun(input: {
+  today: Date;
   rows: readonly SeriesRow[];
   forecast: HierarchyForecast;
   backtest: BacktestResult | null;
@@ -91,6 +92,7 @@ export function summariseRun(input: {
   const store = input.rows.find((row) => row.level === 'store');
   const products = input.rows.filter((row) => row.level === 'product');
   return {
+    today: input.today.toISOString().slice(0, 10),
     productCount: products.length,
     categoryCount: input.forecast.categories.size,
     reconciliation: input.forecast.reconciliation,

@@ -173,6 +173,7 @@ async function computeAndSave(
     ];
   });
   const summary = summariseRun({
+    today,
     rows,
     forecast,
     backtest,

@@ -63,6 +63,8 @@ export interface AccuracySummary {
 }
 
 export interface RunSummary {
+  /** The workspace's calendar day the history ends on (YYYY-MM-DD): "today" for stock dates. */
+  today: string;
   productCount: number;
   categoryCount: number;
   reconciliation: string;

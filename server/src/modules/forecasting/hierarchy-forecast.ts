@@ -243,16 +243,16 @@ function finish(prepared: Prepared, forecasts: (SeriesForecast | undefined)[]): 
     return {
       ...result,
       mean,
+      // Bounds move with the mean, then widen to whole units: sales are counts, so P(Y ≤ ⌈u⌉) ≥ P(Y ≤ u).
+      // Without it, a count bound (1 unit) scaled by a seasonal factor (0.8) would exclude the very sale it allowed.
       intervals: result.intervals.map((interval) => {
-        const lower = interval.lower.map((value, h) =>
-          Math.max(0, value + (mean[h] as number) - (result.mean[h] as number)),
-        );
+        const shift = (value: number, h: number) => value + (mean[h] as number) - (result.mean[h] as number);
         return {
           level: interval.level,
-          lower: lower.map((value, h) => Math.min(value, mean[h] as number)),
-          upper: interval.upper.map((value, h) =>
-            Math.max(mean[h] as number, value + (mean[h] as number) - (result.mean[h] as number)),
+          lower: interval.lower.map((value, h) =>
+            Math.max(0, Math.floor(Math.min(shift(value, h), mean[h] as number) + 1e-9)),
           ),
+          upper: interval.upper.map((value, h) => Math.ceil(Math.max(shift(value, h), mean[h] as number) - 1e-9)),
         };
       }),
     };

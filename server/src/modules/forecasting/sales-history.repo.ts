@@ -63,24 +63,46 @@ export async function loadUnits(
   const key = dimensionKeys[query.by];
   const joinProduct =
     query.by === 'category'
-      ? Prisma.sql`JOIN "Product" p ON p.id = ol."productId" AND p."workspaceId" = ${workspaceId}::uuid`
+      ? Prisma.sql`JOIN "Product" p ON p.id = ol."productId" AND p."workspaceId" IS NOT DISTINCT FROM o."workspaceId"`
       : Prisma.empty;
   const rows = await prisma.$queryRaw<UnitsRow[]>`
+    WITH o AS MATERIALIZED (${demandOrders(workspaceId, query.timeZone, query.from, query.to)})
     SELECT ${key} AS key,
-      to_char(date_trunc(${query.grain}, (o."placedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${query.timeZone}), 'YYYY-MM-DD') AS bucket,
+      to_char(date_trunc(${query.grain}, o."localTime"), 'YYYY-MM-DD') AS bucket,
       SUM(ol.quantity)::float8 AS units
-    FROM "OrderLine" ol
-    JOIN "Order" o ON o.id = ol."orderId" AND o."workspaceId" = ${workspaceId}::uuid
+    FROM o
+    JOIN "OrderLine" ol ON ol."orderId" = o.id
     ${joinProduct}
-    WHERE ol."workspaceId" = ${workspaceId}::uuid AND ${demand}
-      AND ol."productId" IS NOT NULL
-      AND o."placedAt" >= ${isoDate(addDays(query.from, -1))}::timestamp
-      AND o."placedAt" < ${isoDate(addDays(query.to, 1))}::timestamp
+    WHERE ${sameWorkspace} AND ol."productId" IS NOT NULL
     GROUP BY 1, 2`;
   const from = isoDate(query.from);
   const to = isoDate(query.to);
   return rows.filter((row) => row.bucket >= from && row.bucket < to && row.key !== '');
 }
+
+/**
+ * The workspace's demand orders placed around local days [from, to), with
+ * their local time. The UTC range is one day wider on each side (any offset
+ * fits in it); callers drop what falls outside. Materialised, so the lines
+ * are then fetched by order id.
+ */
+function demandOrders(workspaceId: string, timeZone: string, from: Date, to: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.id, o."workspaceId", o."shippingCountry", o."shippingRegion", o."shippingCity",
+      (o."placedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone} AS "localTime"
+    FROM "Order" o
+    WHERE o."workspaceId" = ${workspaceId}::uuid AND ${demand}
+      AND o."placedAt" >= ${isoDate(addDays(from, -1))}::timestamp
+      AND o."placedAt" < ${isoDate(addDays(to, 1))}::timestamp`;
+}
+
+/**
+ * Lines must belong to their order's workspace. Written as IS NOT DISTINCT
+ * FROM on purpose: a plain = lets the planner, before ANALYZE has seen a
+ * fresh import, AND the order-id lookup with a bitmap of every line of the
+ * workspace — once per order (seconds instead of milliseconds).
+ */
+const sameWorkspace = Prisma.sql`ol."workspaceId" IS NOT DISTINCT FROM o."workspaceId"`;
 
 export interface PlaceUnitsRow {
   productId: string;
@@ -100,11 +122,11 @@ export async function loadPlaceUnits(
   workspaceId: string,
   window: { timeZone: string; priorStart: Date; recentStart: Date; yearStart: Date; end: Date },
 ): Promise<PlaceUnitsRow[]> {
-  const localDay = Prisma.sql`((o."placedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${window.timeZone})::date`;
   const earliest = window.priorStart < window.yearStart ? window.priorStart : window.yearStart;
   const inRange = (from: Date, to: Date) =>
-    Prisma.sql`${localDay} >= ${isoDate(from)}::date AND ${localDay} < ${isoDate(to)}::date`;
+    Prisma.sql`o."localTime" >= ${isoDate(from)}::timestamp AND o."localTime" < ${isoDate(to)}::timestamp`;
   return prisma.$queryRaw<PlaceUnitsRow[]>`
+    WITH o AS MATERIALIZED (${demandOrders(workspaceId, window.timeZone, earliest, window.end)})
     SELECT ol."productId"::text AS "productId",
       upper(btrim(o."shippingCountry")) AS country,
       COALESCE(btrim(o."shippingRegion"), '') AS region,
@@ -114,14 +136,11 @@ export async function loadPlaceUnits(
       COALESCE(SUM(ol.quantity) FILTER (WHERE ${inRange(window.yearStart, window.end)}), 0)::float8 AS year,
       COALESCE(SUM(ol.quantity::bigint * ol."unitPriceCents") FILTER (WHERE ${inRange(window.yearStart, window.end)}), 0)::float8
         AS "revenueYearCents"
-    FROM "OrderLine" ol
-    JOIN "Order" o ON o.id = ol."orderId" AND o."workspaceId" = ${workspaceId}::uuid
-    WHERE ol."workspaceId" = ${workspaceId}::uuid AND ${demand}
-      AND ol."productId" IS NOT NULL
+    FROM o
+    JOIN "OrderLine" ol ON ol."orderId" = o.id
+    WHERE ${sameWorkspace} AND ol."productId" IS NOT NULL
       AND NULLIF(btrim(o."shippingCity"), '') IS NOT NULL
       AND NULLIF(btrim(o."shippingCountry"), '') IS NOT NULL
-      AND o."placedAt" >= ${isoDate(addDays(earliest, -1))}::timestamp
-      AND o."placedAt" < ${isoDate(addDays(window.end, 1))}::timestamp
     GROUP BY 1, 2, 3, 4`;
 }
 

@@ -6,8 +6,8 @@ import { runForecast } from '../server/src/modules/forecasting';
 import { connect } from '../server/src/platform/database';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-postgres';
 import { createLogger } from '../server/src/platform/logger';
-import { findPrismaDir, readMigrations } from '../server/src/platform/migrations/migration-files';
 import { applyMigrations } from '../server/src/platform/migrations/migrate';
+import { findPrismaDir, readMigrations } from '../server/src/platform/migrations/migration-files';
 import { createProgress } from '../server/src/platform/progress';
 import { writeResult } from './lib/report';
 
@@ -35,18 +35,32 @@ try {
     });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const workspace = await prisma.workspace.findFirstOrThrow({ where: { isDemo: true }, select: { id: true } });
-    console.log(`  seeded ${store.products.length} products, ${store.orders.length} orders in ${seedSeconds.toFixed(1)} s`);
+    console.log(
+      `  seeded ${store.products.length} products, ${store.orders.length} orders in ${seedSeconds.toFixed(1)} s`,
+    );
 
+    // Time spent in each stage of the run, from its progress reports.
+    const stages: Record<string, number> = {};
+    let stage = 'start';
+    let stageStarted = performance.now();
     const started = performance.now();
-    let last = performance.now(); let lastStage = "";
-    const { summary } = await runForecast({ prisma }, workspace.id, { trigger: "manual", onProgress: (u) => { if (u.stage !== lastStage) { console.log("STAGE", lastStage, "->", u.stage, Math.round(performance.now() - last)); last = performance.now(); lastStage = u.stage; } } });
+    const { summary } = await runForecast({ prisma }, workspace.id, {
+      trigger: 'manual',
+      onProgress: (update) => {
+        if (update.stage === stage) return;
+        stages[stage] = Math.round(performance.now() - stageStarted);
+        stage = update.stage;
+        stageStarted = performance.now();
+      },
+    });
     const seconds = (performance.now() - started) / 1000;
     const accuracy = summary.accuracy;
     const round = (value: number | null | undefined, digits = 3) =>
       value === null || value === undefined ? Number.NaN : Math.round(value * 10 ** digits) / 10 ** digits;
     const share = accuracy.beatsBaseline.share ?? 0;
     const storeBeats = accuracy.store?.beatsBaseline ?? false;
-    console.log(`  ${JSON.stringify({ ...accuracy, store: accuracy.store })}`);
+    console.log(`  stages (ms): ${JSON.stringify(stages)}`);
+    console.log(`  backtest: ${JSON.stringify(accuracy)}`);
     writeResult(
       'forecast-demo',
       `Forecast run on the demo store (${summary.productCount} active products, ${accuracy.origins} backtest origins × ${accuracy.horizonWeeks} weeks vs ${accuracy.baseline})`,

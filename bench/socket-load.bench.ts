@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,7 +97,10 @@ async function main() {
   const provider = await startProvider();
   const port = 3400 + Math.floor(Math.random() * 500);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-bench-load-'));
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(repositoryRoot, 'server', 'src', 'main.ts')], {
+  // The server as `npm start` runs it: the bundled build.
+  execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(repositoryRoot, 'server'), stdio: 'inherit' });
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+  const server = spawn(process.execPath, [...profile, path.join(repositoryRoot, 'server', 'dist', 'main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -134,6 +138,8 @@ async function main() {
   );
   const connectedMiB = rssMiB(server.pid as number);
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const delays: number[] = [];
   const steadyDelays: number[] = [];
   let allStartedAt = Number.POSITIVE_INFINITY;
@@ -167,6 +173,8 @@ async function main() {
   console.log(`  200 conversations started in ${Math.round(allStartedAt - started)} ms`);
   await Promise.race([Promise.all(done), new Promise((resolve) => setTimeout(resolve, 120_000))]);
   clearInterval(sampler);
+  loopDelay.disable();
+  console.log(`  load generator's own event-loop delay p99: ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);
 
   for (const socket of sockets) socket.close();
   server.kill('SIGTERM');

@@ -60,7 +60,8 @@ export async function generateActionPlan(
     if (record.status !== 'failed') notes[step.step] = record.output;
   }
   const succeeded = steps.some((record) => record.status !== 'failed');
-  const offline = steps.length > 0 && steps.every((record) => record.provider === 'offline' || record.provider === null);
+  const offline =
+    steps.length > 0 && steps.every((record) => record.provider === 'offline' || record.provider === null);
   const status = succeeded ? 'succeeded' : 'failed';
   error ??= succeeded ? null : (steps.find((record) => record.error)?.error ?? 'no step succeeded');
   await finishPlan(deps.prisma, workspaceId, plan.id, { status, offline, error, finishedAt: new Date(now()) });

@@ -149,8 +149,16 @@ function scoreOrigin(
     coverage80: coverage(80),
     coverage95: coverage(95),
     baselineMase: meanAbsoluteError(actual, baseline) / scale,
+    actualUnits: sum(actual),
+    forecastUnits: sum(mean),
   };
 }
+
+const sum = (values: ArrayLike<number>) => {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i] as number;
+  return total;
+};
 
 /** Mean absolute week-to-week change; a series that never changed falls back to its mean level, then 1. */
 function maseScale(insample: ArrayLike<number>): number {
@@ -180,6 +188,8 @@ function averageScores(list: SeriesAccuracy[]): SeriesAccuracy {
     coverage80: mean((score) => score.coverage80),
     coverage95: mean((score) => score.coverage95),
     baselineMase: mean((score) => score.baselineMase),
+    actualUnits: sum(list.map((score) => score.actualUnits)),
+    forecastUnits: sum(list.map((score) => score.forecastUnits)),
   };
 }
 
@@ -200,6 +210,8 @@ function summarise(
   }
   const mean = (pick: (score: SeriesAccuracy) => number) => nullable(average(products.map(pick)));
   const store = accuracy.get('store');
+  const sold = sum(products.map((score) => score.actualUnits));
+  const forecast = sum(products.map((score) => score.forecastUnits));
   return {
     horizonWeeks: plan.horizon,
     origins: plan.origins.length,
@@ -207,7 +219,7 @@ function summarise(
     evaluatedProducts: products.length,
     mase: mean((score) => score.mase),
     smape: mean((score) => score.smape),
-    bias: mean((score) => score.bias),
+    bias: sold > 0 ? forecast / sold - 1 : null,
     coverage80: mean((score) => score.coverage80),
     coverage95: mean((score) => score.coverage95),
     baselineMase: mean((score) => score.baselineMase),

@@ -57,11 +57,15 @@ export async function getForecastSummary(
     createdAt: latest.createdAt,
     finishedAt: latest.finishedAt,
   };
-  if (!run || run.status !== 'succeeded') return { latest: status, run: null, store: null, categories: [], products: [] };
+  if (run?.status !== 'succeeded') return { latest: status, run: null, store: null, categories: [], products: [] };
   const [stores, categories, products] = await Promise.all([
     listSeriesForecasts(prisma, workspaceId, run.id, { level: 'store' }),
     listSeriesForecasts(prisma, workspaceId, run.id, { level: 'category' }),
-    listSeriesForecasts(prisma, workspaceId, run.id, { level: 'product', limit: options.limit ?? 500, offset: options.offset }),
+    listSeriesForecasts(prisma, workspaceId, run.id, {
+      level: 'product',
+      limit: options.limit ?? 500,
+      offset: options.offset,
+    }),
   ]);
   const store = stores[0];
   return {
@@ -142,7 +146,9 @@ export async function getActionPlan(
   workspaceId: string,
   options: { planId?: string; runId?: string } = {},
 ) {
-  return options.planId ? findPlan(prisma, workspaceId, options.planId) : findLatestPlan(prisma, workspaceId, options.runId);
+  return options.planId
+    ? findPlan(prisma, workspaceId, options.planId)
+    : findLatestPlan(prisma, workspaceId, options.runId);
 }
 
 function toOverview(row: SeriesRecord) {

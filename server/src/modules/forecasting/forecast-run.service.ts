@@ -2,24 +2,29 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { createPlan } from './action-plan.repo';
 import { type BacktestOptions, planBacktest, runBacktest } from './backtest-evaluation';
 import { rankPlaces } from './city-demand';
+import { type ForecastHistory, loadForecastHistory } from './forecast-history';
 import { choosePlanProducts, summariseRun, toSeriesRows } from './forecast-results';
 import {
   DEFAULT_HORIZON_WEEKS,
   type ForecastProgressUpdate,
-  InsufficientHistoryError,
-  NothingToForecastError,
   RUNS_KEPT,
   type RunSummary,
   type RunTrigger,
   type StockSettings,
   stockSettingsSchema,
 } from './forecasting.model';
-import { createRun, deleteOldRuns, failRun, saveRunResults, startRun, updateRunProgress } from './forecasting.repo';
+import {
+  createRun,
+  deleteOldRuns,
+  failRun,
+  findRun,
+  type RunResults,
+  saveRunResults,
+  startRun,
+  updateRunProgress,
+} from './forecasting.repo';
 import { forecastHierarchies, type PoolOptions } from './hierarchy-forecast';
-import { findHistoryBounds, loadCatalog, loadPlaceUnits, loadUnits } from './sales-history.repo';
-import { alignUnits } from './sales-series';
 import { planStock } from './stock-planner';
-import { addWeeks, nextWeekStart, startOfWeek, toLocalDate, validTimeZone, weeksBetween } from './week-calendar';
 
 /**
  * One forecast run: weekly history → rolling-origin backtest → reconciled
@@ -56,11 +61,6 @@ export interface ForecastRunResult {
   summary: RunSummary;
 }
 
-/** Fewer complete weeks than this and there is nothing to learn from. */
-export const MINIMUM_HISTORY_WEEKS = 8;
-/** Older history adds cost, not accuracy. */
-export const MAXIMUM_HISTORY_WEEKS = 208;
-
 export async function runForecast(
   deps: ForecastDeps,
   workspaceId: string,
@@ -69,6 +69,13 @@ export async function runForecast(
   const { prisma } = deps;
   const now = () => new Date(deps.clock?.now() ?? Date.now());
   const horizon = options.horizonWeeks ?? DEFAULT_HORIZON_WEEKS;
+  if (options.runId) {
+    // pg-boss delivers at least once: a run that already finished is not computed again.
+    const existing = await findRun(prisma, workspaceId, options.runId);
+    if (existing.status === 'succeeded') {
+      return { runId: existing.id, planId: null, summary: existing.summary as unknown as RunSummary };
+    }
+  }
   const runId =
     options.runId ??
     (await createRun(prisma, workspaceId, { trigger: options.trigger ?? 'manual', horizonWeeks: horizon })).id;
@@ -76,9 +83,21 @@ export async function runForecast(
   const progress = createProgressWriter(prisma, workspaceId, runId, options.onProgress);
   const started = performance.now();
   try {
-    const result = await computeAndSave(deps, workspaceId, runId, horizon, options, progress, now, started);
+    const history = await loadForecastHistory(prisma, workspaceId, { asOf: options.asOf, now: now() });
+    progress.report('loading', 0.05);
+    const results = await computeResults(history, horizon, options, deps.workers, progress, started);
+    progress.report('saving', 0.92);
+    await progress.settle();
+    let planId: string | null = null;
+    const planProducts = choosePlanProducts(results.series, results.stock, options.planProducts ?? 5);
+    await saveRunResults(prisma, workspaceId, runId, results, now(), async (tx) => {
+      if (!deps.jobs || planProducts.length === 0) return;
+      planId = (await createPlan(tx, workspaceId, runId, planProducts)).id;
+      await deps.jobs.sendInTransaction(tx, 'forecast.narrative', { workspaceId, runId, planId });
+    });
+    options.onProgress?.({ stage: 'done', progress: 1 });
     await deleteOldRuns(prisma, workspaceId, RUNS_KEPT);
-    return result;
+    return { runId, planId, summary: results.summary };
   } catch (error) {
     await progress.settle();
     await failRun(prisma, workspaceId, runId, error instanceof Error ? error.message : String(error), now());
@@ -86,95 +105,52 @@ export async function runForecast(
   }
 }
 
-async function computeAndSave(
-  deps: ForecastDeps,
-  workspaceId: string,
-  runId: string,
+async function computeResults(
+  history: ForecastHistory,
   horizon: number,
   options: RunForecastOptions,
+  workers: number | undefined,
   progress: ProgressWriter,
-  now: () => Date,
   started: number,
-): Promise<ForecastRunResult> {
-  const { prisma } = deps;
-  const settings = stockSettingsSchema.parse(options.stock ?? {});
-  const bounds = await findHistoryBounds(prisma, workspaceId);
-  if (!bounds?.firstOrderAt) throw new InsufficientHistoryError(0, MINIMUM_HISTORY_WEEKS);
-  const timeZone = validTimeZone(bounds.timeZone);
-  const asOf = options.asOf ?? (bounds.isDemo && bounds.lastOrderAt ? bounds.lastOrderAt : now());
-  const today = toLocalDate(asOf, timeZone);
-  const forecastStart = startOfWeek(today);
-  let historyStart = nextWeekStart(toLocalDate(bounds.firstOrderAt, timeZone));
-  const earliest = addWeeks(forecastStart, -MAXIMUM_HISTORY_WEEKS);
-  if (historyStart < earliest) historyStart = earliest;
-  const length = weeksBetween(historyStart, forecastStart);
-  if (length < MINIMUM_HISTORY_WEEKS) throw new InsufficientHistoryError(Math.max(0, length), MINIMUM_HISTORY_WEEKS);
-
-  const [catalog, unitRows] = await Promise.all([
-    loadCatalog(prisma, workspaceId),
-    loadUnits(prisma, workspaceId, { grain: 'week', by: 'product', timeZone, from: historyStart, to: forecastStart }),
-  ]);
-  const series = alignUnits(unitRows, 'week', historyStart, length);
-  const active = catalog.filter((product) => product.status === 'active');
-  if (active.length === 0) throw new NothingToForecastError();
-  const placeRows = await loadPlaceUnits(prisma, workspaceId, {
-    timeZone,
-    priorStart: addWeeks(forecastStart, -26),
-    recentStart: addWeeks(forecastStart, -13),
-    yearStart: addWeeks(forecastStart, -52),
-    end: forecastStart,
-  });
-  const unitPrice = realisedPrices(placeRows);
-  const products = active.map((product) => ({
-    id: product.id,
-    label: product.title,
-    category: product.category,
-    values: series.get(product.id) ?? new Float64Array(length),
-    unitPriceCents: unitPrice.get(product.id) ?? product.listPriceCents,
-  }));
-  progress.report('loading', 0.05);
-
+): Promise<RunResults> {
+  const { products, length, forecastStart, today } = history;
   let workersUsed = false;
   const pool = (from: number, to: number, stage: ForecastProgressUpdate['stage']): PoolOptions => ({
-    ...(deps.workers !== undefined ? { workers: deps.workers } : {}),
+    ...(workers !== undefined ? { workers } : {}),
     onProgress: (done, total, onWorker) => {
       workersUsed ||= onWorker;
       progress.report(stage, from + ((to - from) * done) / Math.max(1, total));
     },
   });
-  const input = { products, start: historyStart, length };
+  const input = { products, start: history.historyStart, length };
   const plan = planBacktest(length, options.backtest);
   const backtest = plan.origins.length > 0 ? await runBacktest(input, plan, pool(0.05, 0.55, 'backtesting')) : null;
   const [forecast] = await forecastHierarchies([{ ...input, horizon }], pool(0.55, 0.85, 'forecasting'));
   if (!forecast) throw new Error('the forecast produced no result');
 
   progress.report('planning', 0.88);
-  const rows = toSeriesRows(forecast, products, length, backtest);
-  const forecasts = new Map(rows.filter((row) => row.productId).map((row) => [row.productId as string, row]));
+  const series = toSeriesRows(forecast, products, length, backtest);
+  const byProduct = new Map(series.filter((row) => row.productId).map((row) => [row.productId as string, row]));
   const places = rankPlaces(
     products.map((product) => ({
       id: product.id,
       category: product.category,
-      forecast: forecasts.get(product.id)?.mean ?? [],
+      forecast: byProduct.get(product.id)?.mean ?? [],
       unitPriceCents: product.unitPriceCents,
     })),
-    placeRows,
-    new Map(catalog.map((product) => [product.id, product.category])),
+    history.placeRows,
+    new Map(history.catalog.map((product) => [product.id, product.category])),
   );
-  const stock = active.flatMap((product) => {
-    const row = forecasts.get(product.id);
+  const settings = stockSettingsSchema.parse(options.stock ?? {});
+  const stock = products.flatMap((product) => {
+    const row = byProduct.get(product.id);
     if (product.inventory === null || !row) return [];
-    const inventory = product.inventory;
-    return [
-      {
-        productId: product.id,
-        ...planStock({ mean: row.mean, intervals: row.intervals, forecastStart, today, inventory }, settings),
-      },
-    ];
+    const input = { mean: row.mean, intervals: row.intervals, forecastStart, today, inventory: product.inventory };
+    return [{ productId: product.id, ...planStock(input, settings) }];
   });
   const summary = summariseRun({
     today,
-    rows,
+    rows: series,
     forecast,
     backtest,
     places,
@@ -182,40 +158,16 @@ async function computeAndSave(
     durationMs: Math.round(performance.now() - started),
     workersUsed,
   });
-  progress.report('saving', 0.92);
-  await progress.settle();
-  let planId: string | null = null;
-  const planProducts = choosePlanProducts(rows, stock, options.planProducts ?? 5);
-  await saveRunResults(
-    prisma,
-    workspaceId,
-    runId,
-    { asOf, historyStart, historyWeeks: length, forecastStart, summary, series: rows, places, stock },
-    now(),
-    async (tx) => {
-      if (!deps.jobs || planProducts.length === 0) return;
-      planId = (await createPlan(tx, workspaceId, runId, planProducts)).id;
-      await deps.jobs.sendInTransaction(tx, 'forecast.narrative', { workspaceId, runId, planId });
-    },
-  );
-  options.onProgress?.({ stage: 'done', progress: 1 });
-  return { runId, planId, summary };
-}
-
-/** Average price actually paid over the trailing year, per product. */
-function realisedPrices(rows: readonly { productId: string; year: number; revenueYearCents: number }[]) {
-  const totals = new Map<string, { units: number; cents: number }>();
-  for (const row of rows) {
-    const total = totals.get(row.productId) ?? { units: 0, cents: 0 };
-    total.units += row.year;
-    total.cents += row.revenueYearCents;
-    totals.set(row.productId, total);
-  }
-  return new Map(
-    [...totals]
-      .filter(([, total]) => total.units > 0)
-      .map(([id, total]) => [id, Math.round(total.cents / total.units)]),
-  );
+  return {
+    asOf: history.asOf,
+    historyStart: history.historyStart,
+    historyWeeks: length,
+    forecastStart,
+    summary,
+    series,
+    places,
+    stock,
+  };
 }
 
 interface ProgressWriter {

@@ -44,6 +44,9 @@ export interface SeriesAccuracy {
   coverage95: number;
   /** MASE of the baseline (seasonal naive, or naive before a year of history) on the same weeks. */
   baselineMase: number;
+  /** Units sold and forecast over the scored weeks, summed over origins. */
+  actualUnits: number;
+  forecastUnits: number;
 }
 
 export interface AccuracySummary {
@@ -51,8 +54,10 @@ export interface AccuracySummary {
   origins: number;
   baseline: 'seasonal-naive' | 'naive';
   evaluatedProducts: number;
+  /** Means over products. */
   mase: number | null;
   smape: number | null;
+  /** Σ forecast ÷ Σ sold − 1 over all scored product-weeks: a mean of per-product ratios would be ruled by slow sellers. */
   bias: number | null;
   coverage80: number | null;
   coverage95: number | null;

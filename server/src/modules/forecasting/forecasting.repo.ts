@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { PlaceDemand, PlaceScope } from './city-demand';
 import {
@@ -106,10 +107,8 @@ export async function saveRunResults(
       await tx.cityDemand.deleteMany({ where: scope });
       await tx.stockoutRisk.deleteMany({ where: scope });
       await tx.productForecast.createMany({ data: results.series.map((row) => toForecastRow(scope, row)) });
-      for (let start = 0; start < results.places.length; start += 5000) {
-        await tx.cityDemand.createMany({
-          data: results.places.slice(start, start + 5000).map((place) => ({ ...scope, ...place })),
-        });
+      for (let start = 0; start < results.places.length; start += 20_000) {
+        await insertPlaces(tx, scope, results.places.slice(start, start + 20_000));
       }
       await tx.stockoutRisk.createMany({ data: results.stock.map((row) => ({ ...scope, ...row })) });
       await tx.forecastRun.update({
@@ -131,6 +130,53 @@ export async function saveRunResults(
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/**
+ * Places are the bulk of a run (products × cities): one INSERT … SELECT FROM
+ * unnest(column arrays) per chunk is an order of magnitude faster than
+ * createMany, which binds every value separately (and splits into statements
+ * it sends concurrently on the transaction's single connection).
+ */
+async function insertPlaces(
+  tx: Prisma.TransactionClient,
+  scope: { workspaceId: string; runId: string },
+  places: readonly PlaceDemand[],
+): Promise<void> {
+  if (places.length === 0) return;
+  const column = <K extends keyof PlaceDemand>(key: K) => places.map((place) => place[key]);
+  await tx.$executeRaw`
+    INSERT INTO "CityDemand" (id, "workspaceId", "runId", "productId", scope, country, region, city, source, rank,
+      "unitsRecent", "unitsPrior", "unitsYear", "shareRecent", "shareYear", "categoryShare", growth, "expectedShare",
+      units4, units13, units26, "revenue4Cents", "revenue13Cents", "revenue26Cents")
+    SELECT u.id, ${scope.workspaceId}::uuid, ${scope.runId}::uuid, u.product, u.scope::"ForecastPlaceScope", u.country,
+      u.region, u.city, u.source::"ForecastDemandSource", u.rank, u.recent, u.prior, u.year, u.share_recent,
+      u.share_year, u.category_share, u.growth, u.expected_share, u.units4, u.units13, u.units26, u.revenue4,
+      u.revenue13, u.revenue26
+    FROM unnest(
+      ${places.map(() => uuidV7())}::uuid[], ${column('productId')}::uuid[], ${column('scope')}::text[],
+      ${column('country')}::text[], ${column('region')}::text[], ${column('city')}::text[], ${column('source')}::text[],
+      ${column('rank')}::int[], ${column('unitsRecent')}::int[], ${column('unitsPrior')}::int[],
+      ${column('unitsYear')}::int[], ${column('shareRecent')}::float8[], ${column('shareYear')}::float8[],
+      ${column('categoryShare')}::float8[], ${column('growth')}::float8[], ${column('expectedShare')}::float8[],
+      ${column('units4')}::float8[], ${column('units13')}::float8[], ${column('units26')}::float8[],
+      ${column('revenue4Cents')}::int[], ${column('revenue13Cents')}::int[], ${column('revenue26Cents')}::int[]
+    ) AS u(id, product, scope, country, region, city, source, rank, recent, prior, year, share_recent, share_year,
+      category_share, growth, expected_share, units4, units13, units26, revenue4, revenue13, revenue26)`;
+}
+
+/** RFC 9562 version 7 (time-ordered), as Prisma's uuid(7) default makes them: 48-bit ms time, then random. */
+function uuidV7(): string {
+  const bytes = randomBytes(16);
+  let time = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function toForecastRow(scope: { workspaceId: string; runId: string }, row: SeriesRow) {

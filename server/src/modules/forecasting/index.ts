@@ -4,10 +4,12 @@
  * sell, stock-out dates and reorder quantities, and the AI action plan. The
  * numerical engine lives in engine/ and is used only through this module.
  */
-export { type ActionPlanResult, generateActionPlan, type PlanDeps } from './action-plan.service';
+
 export type { PlanFacts } from './action-plan.facts';
+export { type ActionPlanResult, generateActionPlan, type PlanDeps } from './action-plan.service';
 export { PLAN_STEPS, type PlanStepName } from './action-plan.steps';
 export type { PlaceDemand, PlaceScope } from './city-demand';
+export { MINIMUM_HISTORY_WEEKS } from './forecast-history';
 export {
   type ChartPoint,
   getActionPlan,
@@ -15,11 +17,15 @@ export {
   getProductForecast,
   listStockoutAlerts,
 } from './forecast-read.service';
-export { type RequestDeps, type RequestedRun, requestForecast, requestNightlyForecasts } from './forecast-request.service';
+export {
+  type RequestDeps,
+  type RequestedRun,
+  requestForecast,
+  requestNightlyForecasts,
+} from './forecast-request.service';
 export {
   type ForecastDeps,
   type ForecastRunResult,
-  MINIMUM_HISTORY_WEEKS,
   type RunForecastOptions,
   runForecast,
 } from './forecast-run.service';

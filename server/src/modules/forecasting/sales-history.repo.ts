@@ -122,7 +122,7 @@ export async function loadPlaceUnits(
   workspaceId: string,
   window: { timeZone: string; priorStart: Date; recentStart: Date; yearStart: Date; end: Date },
 ): Promise<PlaceUnitsRow[]> {
-  const earliest = window.priorStart < window.yearStart ? window.priorStart : window.yearStart;
+  const earliest = new Date(Math.min(window.priorStart.getTime(), window.yearStart.getTime()));
   const inRange = (from: Date, to: Date) =>
     Prisma.sql`o."localTime" >= ${isoDate(from)}::timestamp AND o."localTime" < ${isoDate(to)}::timestamp`;
   return prisma.$queryRaw<PlaceUnitsRow[]>`

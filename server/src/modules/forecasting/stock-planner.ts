@@ -61,8 +61,8 @@ export function planStock(input: StockInput, settings: StockSettings): StockPlan
     inventory,
     weeklyDemand: nextFour.length > 0 ? nextFour.reduce((sum, value) => sum + value, 0) / nextFour.length : 0,
     daysOfCover,
-    stockoutDate: daysOfCover === null ? null : addDays(input.today, Math.floor(daysOfCover)),
-    earliestStockoutDate: earliest === null ? null : addDays(input.today, Math.floor(earliest)),
+    stockoutDate: firstDayWithout(input.today, daysOfCover),
+    earliestStockoutDate: firstDayWithout(input.today, earliest),
     leadTimeDays: settings.leadTimeDays,
     serviceLevel: settings.serviceLevel,
     leadTimeDemand,
@@ -70,6 +70,12 @@ export function planStock(input: StockInput, settings: StockSettings): StockPlan
     probabilityBeforeRestock: Math.min(1, Math.max(0, probability)),
     reorderQuantity: Math.max(0, Math.ceil(quantile - inventory - 1e-9)),
   };
+}
+
+/** The first day that starts with nothing on hand ("10 weeks of cover from Monday" → the Monday 10 weeks on). */
+function firstDayWithout(today: Date, cover: number | null): Date | null {
+  // The tolerance absorbs float sums: seventy days of 10/7 units add up to 99.99999999999997.
+  return cover === null ? null : addDays(today, Math.floor(cover + 1e-9));
 }
 
 interface DayDemand {
@@ -106,9 +112,9 @@ function coverDays(days: readonly DayDemand[], inventory: number, z: number): nu
     mean += day.mean;
     variance += day.variance;
     const level = mean + z * Math.sqrt(variance);
-    if (level >= inventory) {
+    if (level >= inventory - 1e-9) {
       const step = level - previous;
-      return d + (step > 0 ? (inventory - previous) / step : 1);
+      return d + (step > 0 ? Math.min(1, (inventory - previous) / step) : 1);
     }
     previous = level;
   }

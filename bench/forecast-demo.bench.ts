@@ -83,6 +83,7 @@ try {
         { name: 'store total seasonal-naive MASE', value: round(accuracy.store?.baselineMase), unit: '' },
         { name: 'product MASE (mean)', value: round(accuracy.mase), unit: '' },
         { name: 'product seasonal-naive MASE (mean)', value: round(accuracy.baselineMase), unit: '' },
+        { name: 'product bias (Σ forecast ÷ Σ sold − 1)', value: round(accuracy.bias), unit: '' },
         { name: 'product 80 % interval coverage', value: round(accuracy.coverage80), unit: '' },
         { name: 'product 95 % interval coverage', value: round(accuracy.coverage95), unit: '' },
         { name: 'run time', value: round(seconds, 1), unit: 's' },

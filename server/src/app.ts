@@ -22,6 +22,7 @@ import { healthRoutes } from './transport/http/health.routes';
 import { closeHttpServer, createHttpApp, listen } from './transport/http/http-server';
 import { widgetRoutes } from './transport/http/widget.routes';
 import { registerConversationJobs, scheduleConversationAnalysis } from './transport/jobs/conversation.jobs';
+import { registerForecastJobs } from './transport/jobs/forecast.jobs';
 import { registerAgentNamespace } from './transport/socket/agent.namespace';
 import { createSocketConversationEvents } from './transport/socket/conversation-events';
 import { createSocketServer, drainSockets, prepareSocketAdapterTable } from './transport/socket/socket-server';
@@ -112,6 +113,7 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     registerWidgetNamespace(io, { assistant, secret, rateLimiter: createRateLimiter(prisma), log });
     registerAgentNamespace(io, { conversations, log });
     await registerConversationJobs({ jobs, prisma, ai, log });
+    await registerForecastJobs({ jobs, prisma, ai, log });
 
     app.use(express.json({ limit: '1mb' }));
     app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
@@ -141,6 +143,8 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
           const httpClosed = closeHttpServer(server);
           await drainSockets(io);
           await httpClosed;
+          // Replies already being written are finished and stored; the shopper sees them on reconnecting.
+          await assistant.streams.whenIdle(20_000);
           await startedJobs.stop();
           await openedDatabase.close();
         })();

@@ -4,7 +4,12 @@ import { AiBudgetExceededError, type AiEngine, type ChatMessage, StructuredOutpu
 import { buildPlanFacts, type FactsProduct, type PlanFacts } from './action-plan.facts';
 import { createPlan, findPlan, finishPlan, type StepRecord, saveStep, startPlan } from './action-plan.repo';
 import { correctionPrompt, PLAN_STEPS, type PlanStep, systemPrompt, userPrompt } from './action-plan.steps';
-import { DEFAULT_LEAD_TIME_DAYS, DEFAULT_SERVICE_LEVEL, type Interval } from './forecasting.model';
+import {
+  DEFAULT_LEAD_TIME_DAYS,
+  DEFAULT_SERVICE_LEVEL,
+  ForecastRunNotFoundError,
+  type Interval,
+} from './forecasting.model';
 import { findLatestRun, findRun, listTopProductForecasts, loadPlanInputs } from './forecasting.repo';
 import { collectFactNumbers, type FactNumbers, findUncitedNumbers, removeUncitedNumbers } from './number-check';
 
@@ -41,19 +46,26 @@ export async function generateActionPlan(
     : await createPlanForRun(deps.prisma, workspaceId, options.runId, options.productCount ?? 5);
   const facts = await loadFacts(deps.prisma, workspaceId, plan.runId, plan.productIds);
   await startPlan(deps.prisma, workspaceId, plan.id, facts, new Date(now()));
-  const numbers = collectFactNumbers(facts);
+  const context: StepContext = { deps, workspaceId, facts, numbers: collectFactNumbers(facts), now };
   const notes: Record<string, unknown> = {};
   const steps: StepRecord[] = [];
   let error: string | null = null;
   for (const [position, step] of PLAN_STEPS.entries()) {
     let record: StepRecord;
     try {
-      record = await runStep(deps, workspaceId, step, position, facts, numbers, notes, now);
+      record = await runStep(context, step, position, notes);
     } catch (failure) {
-      // A spent budget stops the whole plan; nothing later would run either.
-      if (!(failure instanceof AiBudgetExceededError)) throw failure;
-      error = failure.message;
-      break;
+      error = failure instanceof Error ? failure.message : String(failure);
+      // A spent budget stops the whole plan: nothing later would run either. Anything else is
+      // unexpected: the plan says so, and the job's retry starts it again.
+      if (failure instanceof AiBudgetExceededError) break;
+      await finishPlan(deps.prisma, workspaceId, plan.id, {
+        status: 'failed',
+        offline: false,
+        error,
+        finishedAt: new Date(now()),
+      });
+      throw failure;
     }
     steps.push(record);
     await saveStep(deps.prisma, workspaceId, plan.id, record);
@@ -70,20 +82,24 @@ export async function generateActionPlan(
 
 async function createPlanForRun(prisma: PrismaClient, workspaceId: string, runId: string | undefined, count: number) {
   const run = runId ? await findRun(prisma, workspaceId, runId) : await findLatestRun(prisma, workspaceId, 'succeeded');
-  if (!run) throw new Error('No finished forecast run to plan from');
+  if (!run) throw new ForecastRunNotFoundError(runId ?? 'latest');
   const productIds = await listTopProductForecasts(prisma, workspaceId, run.id, count);
   return createPlan(prisma, workspaceId, run.id, productIds);
 }
 
+interface StepContext {
+  deps: PlanDeps;
+  workspaceId: string;
+  facts: PlanFacts;
+  numbers: FactNumbers;
+  now: () => number;
+}
+
 async function runStep(
-  deps: PlanDeps,
-  workspaceId: string,
+  { deps, workspaceId, facts, numbers, now }: StepContext,
   step: PlanStep,
   position: number,
-  facts: PlanFacts,
-  numbers: FactNumbers,
   notes: Record<string, unknown>,
-  now: () => number,
 ): Promise<StepRecord> {
   const started = now();
   const messages: ChatMessage[] = [{ role: 'user', content: userPrompt(step, facts, notes) }];

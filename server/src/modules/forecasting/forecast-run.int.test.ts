@@ -10,7 +10,7 @@ import { getActionPlan, getForecastSummary, getProductForecast, listStockoutAler
 import { runForecast } from './forecast-run.service';
 import { type FixtureOrder, seedForecastStore, weeklyDates } from './forecasting.fixtures';
 import type { ForecastProgressUpdate, RunSummary } from './forecasting.model';
-import { ForecastRunNotFoundError, ProductForecastNotFoundError } from './forecasting.model';
+import { ForecastRunNotFoundError, InsufficientHistoryError, ProductForecastNotFoundError } from './forecasting.model';
 import { parseIsoDate, startOfWeek, toLocalDate } from './week-calendar';
 
 /**
@@ -170,6 +170,27 @@ describe('runForecast on a hand-made shop', () => {
     expect(starCityRow?.categoryShare).toBeCloseTo(3 / 13, 9);
     expect(starCityRow?.units13).toBeCloseTo((3 / 13) * units13, 6);
     expect(detail.regions.map((region) => region.region)).toEqual(['NJ', 'NY', 'CA']);
+  });
+});
+
+describe('runForecast without enough history', () => {
+  it('fails the run with a reason the page can show', async () => {
+    const young = await seedForecastStore(database.prisma, {
+      slug: 'young-shop',
+      timezone: 'UTC',
+      products: [{ handle: 'mug', category: 'Mugs', priceCents: 1200, inventory: 3 }],
+      orders: weeklyDates(parseIsoDate('2026-05-04'), 3, 1).map((placedAt) => ({
+        placedAt,
+        ...gotham,
+        lines: [{ product: 'mug', quantity: 2 }],
+      })),
+    });
+    await expect(
+      runForecast({ prisma: database.prisma, workers: 0 }, young.workspaceId, { asOf: asOfB }),
+    ).rejects.toThrow(InsufficientHistoryError);
+    const run = await database.prisma.forecastRun.findFirstOrThrow({ where: { workspaceId: young.workspaceId } });
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/at least 8 complete weeks/);
   });
 });
 

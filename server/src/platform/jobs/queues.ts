@@ -28,6 +28,7 @@ export const queueDefinitions: QueueDefinition[] = [
   { name: 'outreach.send', options: standardRetries },
   { name: 'forecast.run', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },
   { name: 'forecast.narrative', options: standardRetries },
+  { name: 'forecast.nightly', options: { ...standardRetries, retryLimit: 1 } },
   { name: 'shopify.webhook', options: { ...standardRetries, retryLimit: 10 } },
   { name: 'shopify.sync', options: { ...standardRetries, expireInSeconds: 2 * 60 * 60 } },
   { name: 'system.cleanup', options: { ...standardRetries, retryLimit: 1 } },

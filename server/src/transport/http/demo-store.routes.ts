@@ -29,9 +29,11 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
         take: 24,
       });
       if (request.query.csp === 'strict') response.set('Content-Security-Policy', strictCsp);
+      // `?widget=off` renders the same page without the widget, to measure what the widget costs.
+      const widgetKey = request.query.widget === 'off' ? null : store.widgetKey;
       response
         .type('html')
-        .send(renderDemoHome({ ...store, heading: category ?? 'Featured', products: products.map(toView) }));
+        .send(renderDemoHome({ ...store, widgetKey, heading: category ?? 'Featured', products: products.map(toView) }));
     } catch (error) {
       next(error);
     }

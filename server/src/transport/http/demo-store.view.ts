@@ -18,7 +18,7 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `
 const money = (cents: number | null, currency: string) =>
   cents === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 
-function layout(input: { title: string; storeName: string; widgetKey: string; categories: string[]; body: string }) {
+function layout(input: { title: string; storeName: string; widgetKey: string | null; categories: string[]; body: string }) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -28,7 +28,7 @@ function layout(input: { title: string; storeName: string; widgetKey: string; ca
 <meta name="description" content="${escapeHtml(input.storeName)} — outdoor clothing and gear.">
 <link rel="stylesheet" href="/demo/assets/store.css">
 <script src="/demo/assets/store.js" defer></script>
-<script src="/widget/loader.js" data-key="${escapeHtml(input.widgetKey)}" async></script>
+${input.widgetKey ? `<script src="/widget/loader.js" data-key="${escapeHtml(input.widgetKey)}" async></script>` : ''}
 </head>
 <body>
 <header>
@@ -53,7 +53,8 @@ function productCard(product: DemoProductView, currency: string) {
 export function renderDemoHome(input: {
   storeName: string;
   currency: string;
-  widgetKey: string;
+  /** Null renders the page without the widget (for the performance comparison). */
+  widgetKey: string | null;
   categories: string[];
   heading: string;
   products: DemoProductView[];

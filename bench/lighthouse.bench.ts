@@ -10,10 +10,18 @@ import { median, writeResult } from './lib/report';
  */
 const runsEach = 3;
 const server = await startBenchServer();
-const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ['--headless=new', ...chromiumArgs] });
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath,
+  chromeFlags: ['--headless=new', ...chromiumArgs],
+});
 
 async function score(url: string): Promise<{ score: number; lcp: number; tbt: number }> {
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+  });
   const lhr = result?.lhr;
   if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   return {
@@ -38,10 +46,24 @@ try {
 
 const without = median(withoutWidget.map((run) => run.score));
 const withIt = median(withWidget.map((run) => run.score));
-writeResult('lighthouse', 'Lighthouse performance of /demo with and without the widget (system Chromium, median of 3)', [
-  { name: 'performance without the widget', value: without, unit: 'points' },
-  { name: 'performance with the widget', value: withIt, unit: 'points' },
-  { name: 'points lost to the widget', value: without - withIt, unit: 'points', target: '≤ 1', met: without - withIt <= 1 },
-  { name: 'LCP with the widget', value: Math.round(median(withWidget.map((run) => run.lcp))), unit: 'ms' },
-  { name: 'total blocking time with the widget', value: Math.round(median(withWidget.map((run) => run.tbt))), unit: 'ms' },
-]);
+writeResult(
+  'lighthouse',
+  'Lighthouse performance of /demo with and without the widget (system Chromium, median of 3)',
+  [
+    { name: 'performance without the widget', value: without, unit: 'points' },
+    { name: 'performance with the widget', value: withIt, unit: 'points' },
+    {
+      name: 'points lost to the widget',
+      value: without - withIt,
+      unit: 'points',
+      target: '≤ 1',
+      met: without - withIt <= 1,
+    },
+    { name: 'LCP with the widget', value: Math.round(median(withWidget.map((run) => run.lcp))), unit: 'ms' },
+    {
+      name: 'total blocking time with the widget',
+      value: Math.round(median(withWidget.map((run) => run.tbt))),
+      unit: 'ms',
+    },
+  ],
+);

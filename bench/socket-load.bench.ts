@@ -2,10 +2,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { connect } from '../server/src/platform/database';
@@ -99,7 +99,8 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-bench-load-'));
   // The server as `npm start` runs it: the bundled build.
   execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(repositoryRoot, 'server'), stdio: 'inherit' });
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
+  // BENCH_NODE_FLAGS passes V8/Node flags to the server (e.g. `--cpu-prof`, `--max-semi-space-size=8`) to investigate.
+  const profile = process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
   const server = spawn(process.execPath, [...profile, path.join(repositoryRoot, 'server', 'dist', 'main.js')], {
     env: {
       ...process.env,

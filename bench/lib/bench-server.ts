@@ -12,8 +12,18 @@ export async function startBenchServer(env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'closer-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const database = await startEmbeddedPostgres({ persistent: false });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, CLOSER_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env });
-  const closer = await startCloser(config, { log: createLogger({ level: 'warn' }), progress: createProgress(process.stdout, false) });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    CLOSER_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const closer = await startCloser(config, {
+    log: createLogger({ level: 'warn' }),
+    progress: createProgress(process.stdout, false),
+  });
   return {
     closer,
     url: closer.url.replace('localhost', '127.0.0.1'),
@@ -26,5 +36,14 @@ export async function startBenchServer(env: Record<string, string> = {}) {
   };
 }
 
-export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((file) => fs.existsSync(file));
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((file) =>
+  fs.existsSync(file),
+);
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

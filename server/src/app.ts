@@ -2,7 +2,7 @@ import path from 'node:path';
 import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
-import { type AiEngine, createWorkspaceAiEngine, isOfflineMode } from './ai';
+import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCredentials } from './ai';
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
 import type { Config } from './platform/config';
@@ -42,6 +42,8 @@ export interface Closer {
   ai: AiEngine;
   /** No AI provider configured: the assistant answers from retrieval alone. */
   aiOffline: boolean;
+  /** Providers with instance-wide keys (workspaces may add their own). */
+  aiProviders: string[];
   secret: string;
   demo: { email: string; password: string; widgetKey: string } | undefined;
   stop(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
       io,
       ai,
       aiOffline,
+      aiProviders: Object.keys(toProviderCredentials(config.ai)),
       secret,
       demo,
       stop() {

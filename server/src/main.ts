@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   console.log(`Closer is ready at ${closer.url}`);
+  console.log(
+    closer.aiOffline
+      ? '  AI: offline mode — no provider key is set, so the assistant answers from the catalog and policies alone (see README → AI).'
+      : `  AI: ${closer.aiProviders.join(', ')}`,
+  );
   if (closer.demo) {
     console.log(
       `  Demo store admin: ${closer.url}/  ·  email ${closer.demo.email}  ·  password ${closer.demo.password}`,

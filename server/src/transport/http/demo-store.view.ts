@@ -18,7 +18,13 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `
 const money = (cents: number | null, currency: string) =>
   cents === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 
-function layout(input: { title: string; storeName: string; widgetKey: string | null; categories: string[]; body: string }) {
+function layout(input: {
+  title: string;
+  storeName: string;
+  widgetKey: string | null;
+  categories: string[];
+  body: string;
+}) {
   return `<!doctype html>
 <html lang="en">
 <head>

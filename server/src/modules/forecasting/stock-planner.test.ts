@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from './normal-distribution';
+import { normalCdf, normalQuantile } from './engine';
 import { planStock } from './stock-planner';
 import { isoDate, parseIsoDate } from './week-calendar';
 

@@ -1,5 +1,5 @@
+import { normalCdf, normalQuantile } from './engine';
 import type { Interval, StockSettings } from './forecasting.model';
-import { normalCdf, normalQuantile } from './normal-distribution';
 import { addDays, daysBetween } from './week-calendar';
 
 /**

@@ -17,6 +17,7 @@ export {
   forecastSeries,
   InvalidSeriesError,
 } from './auto.forecaster';
+export { normalCdf, normalQuantile } from './distribution.math';
 export type { ForecastManyOptions, ForecastProgress } from './forecast.pool';
 export { defaultWorkerCount, ForecastWorkerError, forecastMany } from './forecast.pool';
 export type { FitOptions, FittedModel, Forecast, PredictionInterval } from './forecast.types';

@@ -134,7 +134,8 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
     handle('message.send', async (input: { clientId: string; text: string }) => {
       await enforceMessageRate(deps.rateLimiter, shopper, clientAddress(socket.handshake));
       const result = await handleShopperMessage(deps.assistant, shopper, profileOf(socket.data.key), input);
-      // Every tab of this visitor follows the conversation, wherever it is connected.
+      // This socket hears the reply it is about to stream; every other tab of the visitor, wherever it is connected, follows too.
+      socket.join(conversationRoom(result.conversationId));
       socket.nsp
         .in(visitorRoom(shopper.workspaceId, shopper.visitorId))
         .socketsJoin(conversationRoom(result.conversationId));

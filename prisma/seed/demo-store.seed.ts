@@ -41,7 +41,7 @@ export async function seedDemoStore(
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
-    deps.log.info({ products: store.products.length, orders: store.orders.length }, 'demo store seeded');
+    deps.log.debug({ products: store.products.length, orders: store.orders.length }, 'demo store seeded');
     return { ...demoCredentials, widgetKey };
   });
 }

@@ -99,7 +99,7 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     jobs = await progress.step('Starting background jobs', () => startJobs({ databaseUrl: openedDatabase.url, log }));
     const ai = createWorkspaceAiEngine({ prisma: openedDatabase.prisma, secret, providers: config.ai, log });
     const aiOffline = isOfflineMode(config.ai);
-    if (aiOffline) log.info('no AI provider key configured: the assistant runs in offline mode');
+    if (aiOffline) log.debug('no AI provider key configured: the assistant runs in offline mode');
     await prepareSocketAdapterTable(openedDatabase.pool);
     const io = createSocketServer(server, openedDatabase.pool);
     const prisma = openedDatabase.prisma;

@@ -104,7 +104,10 @@ export const productUpsertSchema = productUpdateSchema
   .refine((row) => Boolean(row.externalId || row.handle), {
     message: 'give an externalId or a handle to match the product by',
     path: ['externalId'],
-  });
+  })
+  .describe(
+    'Matched by externalId, then handle (give at least one): an existing product gets the fields sent, a new one is created and needs variants.',
+  );
 export type ProductUpsert = z.output<typeof productUpsertSchema>;
 
 function isUnique(values: Array<string | null | undefined>): boolean {

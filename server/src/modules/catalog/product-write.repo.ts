@@ -1,6 +1,11 @@
 import type { Prisma, PrismaClient, Variant } from '@prisma/client';
 import type { ProductWithVariants } from './catalog.model';
-import { InvalidProductWriteError, ProductConflictError, type ProductUpdate, type VariantInput } from './product-write.model';
+import {
+  InvalidProductWriteError,
+  ProductConflictError,
+  type ProductUpdate,
+  type VariantInput,
+} from './product-write.model';
 
 /**
  * Creating and changing products with their variants. Each write is one
@@ -19,7 +24,9 @@ export interface NewProduct extends ProductUpdate {
   variants: VariantInput[];
 }
 
-const withVariants = { variants: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } as const;
+const withVariants = {
+  variants: { orderBy: [{ position: 'asc' as const }, { id: 'asc' as const }] },
+} satisfies Prisma.ProductInclude;
 
 export async function insertProduct(
   prisma: PrismaClient,
@@ -116,7 +123,11 @@ function matchVariants(existing: Variant[], inputs: VariantInput[]): Array<Varia
   const matches: Array<Variant | undefined> = inputs.map((input, index) => {
     if (!input.id) return undefined;
     const found = take((variant) => variant.id === input.id);
-    if (!found) throw new InvalidProductWriteError(`Variant ${input.id} is not a variant of this product.`, `variants.${index}.id`);
+    if (!found)
+      throw new InvalidProductWriteError(
+        `Variant ${input.id} is not a variant of this product.`,
+        `variants.${index}.id`,
+      );
     return found;
   });
   const passes: Array<(input: VariantInput) => ((variant: Variant) => boolean) | undefined> = [

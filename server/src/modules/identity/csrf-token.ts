@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { InvalidCsrfTokenError } from './identity.model';
 import { safeEqual } from './secure-token';
 
 /**
@@ -23,4 +24,9 @@ export function verifyCsrfToken(sessionCsrfSecret: string, token: unknown): bool
   const [nonce, signature, extra] = token.split('.');
   if (!nonce || !signature || extra !== undefined) return false;
   return safeEqual(sign(sessionCsrfSecret, nonce), signature);
+}
+
+/** verifyCsrfToken that throws, for actions: a missing or foreign token is a 403. */
+export function requireCsrfToken(sessionCsrfSecret: string, token: unknown): void {
+  if (!verifyCsrfToken(sessionCsrfSecret, token)) throw new InvalidCsrfTokenError();
 }

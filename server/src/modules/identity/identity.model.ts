@@ -25,7 +25,10 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 /** Lenient on purpose: a malformed email fails like an unknown one. */
-export const logInSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1_024) });
+export const logInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(1_024),
+});
 export type LogInInput = z.input<typeof logInSchema>;
 
 export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema });
@@ -160,9 +163,17 @@ export class UnauthenticatedError extends Error {
 
 /** Signed in, but not allowed: not a member of the workspace, or a role without the permission. */
 export class ForbiddenError extends Error {
-  override readonly name = 'ForbiddenError';
+  override readonly name: string = 'ForbiddenError';
   constructor(message = 'You do not have permission to do this.') {
     super(message);
+  }
+}
+
+/** A state-changing form without this session's CSRF token: likely another site submitting it. */
+export class InvalidCsrfTokenError extends ForbiddenError {
+  override readonly name = 'InvalidCsrfTokenError';
+  constructor() {
+    super('This form has expired; reload the page and try again.');
   }
 }
 

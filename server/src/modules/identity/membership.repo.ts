@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient, Role } from '@prisma/client';
-import type { MemberView, MembershipSummary } from './identity.model';
+import type { MembershipSummary, MemberView } from './identity.model';
 
 /** Memberships. Every function but the per-user listing is scoped by workspaceId. */
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -37,9 +37,7 @@ export function needsRehash(storedHash: string): boolean {
   try {
     const options = parseOptions(storedHash);
     return (
-      options.algorithm !== argon2id ||
-      options.memoryCost < policy.memoryCost ||
-      options.timeCost < policy.timeCost
+      options.algorithm !== argon2id || options.memoryCost < policy.memoryCost || options.timeCost < policy.timeCost
     );
   } catch {
     return true;

@@ -81,7 +81,9 @@ export async function resolveSession(deps: Deps, token: string | null | undefine
   let activeWorkspaceId = session.activeWorkspaceId;
   if (!memberships.some((membership) => membership.workspaceId === activeWorkspaceId)) {
     activeWorkspaceId = memberships[0]?.workspaceId ?? null;
-    await setActiveWorkspace(deps.prisma, session.id, activeWorkspaceId);
+    if (activeWorkspaceId !== session.activeWorkspaceId) {
+      await setActiveWorkspace(deps.prisma, session.id, activeWorkspaceId);
+    }
   }
 
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRateLimiter, RateLimitedError } from '../../platform/rate-limit';
 import { writeAuditLog } from './audit-log.repo';
-import type { IdentityDeps } from './identity.deps';
+import { currentTime, type IdentityDeps } from './identity.deps';
 import { EmailTakenError, type RequestMeta, type SessionUser, type SignUpInput, signUpSchema } from './identity.model';
 import { hashPassword } from './password.hasher';
 import { checkPasswordPolicy } from './password-policy';
@@ -30,8 +30,12 @@ export async function signUp(deps: Deps, input: SignUpInput, meta: RequestMeta =
   const data = signUpSchema.parse(input);
   checkPasswordPolicy(data.password, data.email);
   if (meta.ip) {
-    const limiter = createRateLimiter(deps.prisma, () => (deps.clock ? deps.clock() : new Date()).getTime());
-    const { allowed, retryAfterMs } = await limiter.hit(`signup:ip:${meta.ip}`, signUpLimit.limit, signUpLimit.windowSeconds);
+    const limiter = createRateLimiter(deps.prisma, () => currentTime(deps).getTime());
+    const { allowed, retryAfterMs } = await limiter.hit(
+      `signup:ip:${meta.ip}`,
+      signUpLimit.limit,
+      signUpLimit.windowSeconds,
+    );
     if (!allowed) throw new RateLimitedError(retryAfterMs);
   }
   if (await findUserByEmail(deps.prisma, data.email)) throw new EmailTakenError();
@@ -46,10 +50,26 @@ export async function signUp(deps: Deps, input: SignUpInput, meta: RequestMeta =
       return await deps.prisma.$transaction(async (tx) => {
         const user = await createUser(tx, { email: data.email, name: data.name, passwordHash });
         const slug = pickFreeSlug(base, await findTakenSlugs(tx, base));
-        const workspace = await createWorkspaceWithOwner(tx, { name: data.workspaceName, slug, ownerId: user.id, widgetKey });
+        const workspace = await createWorkspaceWithOwner(tx, {
+          name: data.workspaceName,
+          slug,
+          ownerId: user.id,
+          widgetKey,
+        });
         const actor = { workspaceId: workspace.id, actorUserId: user.id, ip: meta.ip };
-        await writeAuditLog(tx, { ...actor, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id });
-        await writeAuditLog(tx, { ...actor, action: 'member.added', targetType: 'user', targetId: user.id, data: { role: 'owner' } });
+        await writeAuditLog(tx, {
+          ...actor,
+          action: 'workspace.created',
+          targetType: 'workspace',
+          targetId: workspace.id,
+        });
+        await writeAuditLog(tx, {
+          ...actor,
+          action: 'member.added',
+          targetType: 'user',
+          targetId: user.id,
+          data: { role: 'owner' },
+        });
         return { user, workspace, widgetKey };
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { requireCsrfToken } from './csrf-token';
 import type { IdentityDeps } from './identity.deps';
 import { type Actor, ForbiddenError, type Role, UnauthenticatedError, type WorkspaceContext } from './identity.model';
 import { findMemberRole } from './membership.repo';
@@ -15,6 +16,12 @@ export interface WorkspaceAccessOptions {
   permission?: Permission;
   /** A workspace named by the request (URL); defaults to the session's active workspace. */
   workspaceId?: string;
+  /**
+   * For actions (anything that changes state): the CSRF token the form posted.
+   * When the key is present it must verify against the session — a null or
+   * missing form field fails. Loaders (reads) leave it out.
+   */
+  csrfToken?: string | null;
   /** Recorded on audit rows of what the handler changes. */
   ip?: string | null;
 }
@@ -32,6 +39,7 @@ export async function authorizeWorkspace(
   const membership = session.memberships.find((candidate) => candidate.workspaceId === workspaceId);
   if (!membership) throw new ForbiddenError('You are not a member of that workspace.');
   if (options.permission) requirePermission(membership, options.permission);
+  if (options.csrfToken !== undefined) requireCsrfToken(session.csrfSecret, options.csrfToken);
   return {
     userId: session.user.id,
     workspaceId: membership.workspaceId,

@@ -4,7 +4,19 @@
  * use are never handed out.
  */
 const maxLength = 40;
-const reserved = new Set(['admin', 'api', 'app', 'demo', 'invite', 'login', 'logout', 'new', 'settings', 'signup', 'widget']);
+const reserved = new Set([
+  'admin',
+  'api',
+  'app',
+  'demo',
+  'invite',
+  'login',
+  'logout',
+  'new',
+  'settings',
+  'signup',
+  'widget',
+]);
 
 export function slugifyWorkspaceName(name: string): string {
   const slug = name

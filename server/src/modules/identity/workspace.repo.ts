@@ -1,4 +1,4 @@
-import type { Prisma } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 
 /**
  * The few workspace writes that belong to identity: a new team's workspace,
@@ -22,4 +22,12 @@ export async function createWorkspaceWithOwner(
     },
     select: { id: true, name: true, slug: true },
   });
+}
+
+export async function findWorkspaceName(
+  db: Prisma.TransactionClient | PrismaClient,
+  workspaceId: string,
+): Promise<string | null> {
+  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true } });
+  return row?.name ?? null;
 }

@@ -1,4 +1,14 @@
 /** Orders: lookups for shoppers who prove an order is theirs, and the cards the widget shows. */
 export { toOrderCard } from './order-card.mapper';
+export {
+  type OrderBulkRowResult,
+  type OrderLineInput,
+  OrderLineReferenceError,
+  type OrderUpsert,
+  orderLineInputSchema,
+  orderUpsertSchema,
+  orderWriteLimits,
+} from './order-write.model';
+export { bulkUpsertOrders } from './order-write.service';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';
 export { listOrdersForCustomer, lookupOrder } from './orders.service';

@@ -140,7 +140,7 @@ export function resolve(doc: Node, ref: string): unknown {
 
 function walk(node: unknown, pointer: string, visit: (node: Node, pointer: string) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, `${pointer}/${index}`, visit));
+    for (const [index, item] of node.entries()) walk(item, `${pointer}/${index}`, visit);
   } else if (node && typeof node === 'object') {
     visit(node as Node, pointer);
     for (const [key, value] of Object.entries(node))

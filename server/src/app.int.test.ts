@@ -68,6 +68,19 @@ describe('a running Closer', () => {
     expect(JSON.stringify(body)).not.toContain('at ');
   });
 
+  it('mounts the REST API and its documentation', async () => {
+    const unauthenticated = await fetch(`${closer.url}/api/v1/products`);
+    expect(unauthenticated.status).toBe(401);
+    expect(((await unauthenticated.json()) as { error: { code: string } }).error.code).toBeTruthy();
+    const document = (await (await fetch(`${closer.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
+    expect(document.openapi).toMatch(/^3\.1/);
+    expect(Object.keys(document.paths)).toContain('/api/v1/products');
+    expect((await fetch(`${closer.url}/api/docs`)).headers.get('content-type')).toContain('text/html');
+  });
+
   it('serves demo placeholder images', async () => {
     const image = await fetch(`${closer.url}/demo/images/trail-runner-jacket.svg`);
     expect(image.headers.get('content-type')).toContain('image/svg+xml');

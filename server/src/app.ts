@@ -15,6 +15,7 @@ import { findPrismaDir, readMigrations } from './platform/migrations/migration-f
 import { repositoryRoot } from './platform/paths';
 import type { Progress } from './platform/progress';
 import { createRateLimiter } from './platform/rate-limit';
+import { apiRoutes } from './transport/http/api';
 import { demoImageRoutes } from './transport/http/demo-images.routes';
 import { demoStoreRoutes } from './transport/http/demo-store.routes';
 import { errorHandler, notFoundHandler } from './transport/http/errors';
@@ -117,6 +118,8 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     await registerConversationJobs({ jobs, prisma, ai, log });
     await registerForecastJobs({ jobs, prisma, ai, log });
 
+    // The REST API parses its own bodies (with per-route size limits), so it comes before the global parser.
+    app.use(apiRoutes({ prisma, log }));
     app.use(express.json({ limit: '1mb' }));
     app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
     app.use(demoStoreRoutes(prisma));

@@ -36,12 +36,12 @@ export const variantInputSchema = z.strictObject({
   id: z.uuid().optional().describe('An existing variant of this product, to change it in place.'),
   externalId: name(255).nullable().optional().describe('The id in your system; unique in the workspace.'),
   sku: name(255).nullable().optional(),
-  title: name(255).default('Default'),
+  title: name(255).optional().describe('Defaults to "Default" for a new variant.'),
   options: z
     .record(name(100), z.string().trim().max(255))
     .refine((options) => Object.keys(options).length <= 10, 'at most 10 options')
-    .default({})
-    .describe('Option name → value, e.g. { "Size": "M" }.'),
+    .optional()
+    .describe('Option name → value, e.g. { "Size": "M" }; none for a new variant unless given.'),
   priceCents: cents,
   compareAtPriceCents: cents.nullable().optional(),
   inventory: z

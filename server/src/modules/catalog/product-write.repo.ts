@@ -91,12 +91,17 @@ async function replaceVariants(
   // Removed first: a new variant may take over a removed one's externalId.
   if (removed.length > 0) await tx.variant.deleteMany({ where: { workspaceId, id: { in: removed } } });
   for (const [position, input] of inputs.entries()) {
-    const { id: _id, ...fields } = input;
-    const data = { ...fields, options: fields.options as Prisma.InputJsonValue, position };
+    const { id: _id, options, ...fields } = input;
+    // Fields left out keep their values on a matched variant; a new one gets the defaults.
+    const data = { ...fields, options: options as Prisma.InputJsonValue | undefined, position };
     const match = matches[position];
     try {
       if (match) await tx.variant.update({ where: { id: match.id }, data });
-      else await tx.variant.create({ data: { ...data, workspaceId, productId } });
+      else {
+        await tx.variant.create({
+          data: { ...data, title: fields.title ?? 'Default', options: options ?? {}, workspaceId, productId },
+        });
+      }
     } catch (error) {
       if (!uniqueViolationFields(error)) throw error;
       throw new ProductConflictError(
@@ -133,7 +138,7 @@ function matchVariants(existing: Variant[], inputs: VariantInput[]): Array<Varia
   const passes: Array<(input: VariantInput) => ((variant: Variant) => boolean) | undefined> = [
     (input) => (input.externalId ? (variant) => variant.externalId === input.externalId : undefined),
     (input) => (input.sku ? (variant) => variant.sku === input.sku : undefined),
-    (input) => (variant) => variant.title === input.title,
+    (input) => (input.title ? (variant) => variant.title === input.title : undefined),
   ];
   for (const pass of passes) {
     for (const [index, input] of inputs.entries()) {

@@ -17,7 +17,7 @@ describe('product writes', () => {
       variants: [{ priceCents: 2500 }],
     });
     expect(parsed).toMatchObject({ title: 'Tee', handle: 'harbor-tee', currency: 'EUR', status: 'active', tags: [] });
-    expect(parsed.variants[0]).toMatchObject({ title: 'Default', options: {} });
+    expect(parsed.variants[0]).toEqual({ priceCents: 2500 });
     expect(productCreateSchema.safeParse({ title: 'x', variants: [{ priceCents: 1 }], price: 1 }).success).toBe(false);
     expect(productCreateSchema.safeParse({ title: 'x', handle: 'a b', variants: [{ priceCents: 1 }] }).success).toBe(
       false,

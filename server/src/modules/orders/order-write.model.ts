@@ -43,11 +43,11 @@ export const orderUpsertSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "USD"')
       .optional()
-      .describe('Defaults to the workspace’s currency.'),
+      .describe('ISO 4217, e.g. "EUR"; defaults to the workspace’s currency.'),
     subtotalCents: cents.optional().describe('Defaults to the sum of the lines.'),
     discountCents: cents.default(0),
     totalCents: cents.optional().describe('Defaults to subtotal minus discount.'),
-    placedAt: z.iso.datetime({ offset: true }),
+    placedAt: z.iso.datetime({ offset: true }).describe('When it was placed: ISO 8601 with "Z" or an offset.'),
     shipping: z
       .strictObject({
         city: name(255).nullable().optional(),
@@ -58,7 +58,8 @@ export const orderUpsertSchema = z
           .toUpperCase()
           .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "DE"')
           .nullable()
-          .optional(),
+          .optional()
+          .describe('ISO 3166-1 alpha-2, e.g. "DE".'),
       })
       .optional(),
     tracking: z

@@ -4,6 +4,7 @@ import { analyzeConversation, quietAfterSeconds } from '../../modules/assistant'
 import type { Jobs } from '../../platform/jobs/jobs';
 import type { Logger } from '../../platform/logger';
 import { deleteExpiredRateLimits } from '../../platform/rate-limit';
+import { deleteExpiredIdempotencyRecords } from '../http/api';
 
 interface AnalyzeJob {
   workspaceId: string;
@@ -45,7 +46,8 @@ export async function registerConversationJobs(deps: { jobs: Jobs; prisma: Prism
 
   await jobs.work('system.cleanup', async () => {
     const removed = await deleteExpiredRateLimits(prisma, new Date(Date.now() - 3_600_000));
-    deps.log.debug({ removed }, 'expired rate-limit windows removed');
+    const idempotency = await deleteExpiredIdempotencyRecords(prisma, new Date(Date.now() - 24 * 3_600_000));
+    deps.log.debug({ removed, idempotency }, 'expired rate-limit windows and idempotency records removed');
   });
   await jobs.boss.schedule('system.cleanup', '17 * * * *');
 }

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '@prisma/client';
 import express from 'express';
 import { seedStore } from '../../../modules/catalog/catalog.fixtures';
 import { type ApiKeyScope, apiKeyScopes, createApiKey } from '../../../modules/tenancy';
 import { createLogger } from '../../../platform/logger';
-import { createTestDatabase, type TestDatabase } from '../../../testing/test-database';
+import { createTestDatabase } from '../../../testing/test-database';
 import { errorHandler, notFoundHandler } from '../errors';
 import { closeHttpServer, createHttpApp, listen } from '../http-server';
 import { type ApiRoutesOptions, apiRoutes } from './index';
@@ -48,7 +45,6 @@ export interface ApiResponse {
 
 export async function startApiTestServer(options: Partial<ApiRoutesOptions> = {}): Promise<ApiTestServer> {
   const database = await createTestDatabase();
-  await ensureIdempotencyTable(database);
   const { workspaceId: workspaceA, productIds: productIdsA } = await seedStore(database.prisma, 'shop-a');
   const { workspaceId: workspaceB, productIds: productIdsB } = await seedStore(database.prisma, 'shop-b');
   const log = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -92,16 +88,4 @@ export async function startApiTestServer(options: Partial<ApiRoutesOptions> = {}
       await database.drop();
     },
   };
-}
-
-/**
- * TEMPORARY, until the IdempotencyRecord migration exists: creates the table in
- * this test's own throwaway database from IDEMPOTENCY_MODEL.migration.sql.txt.
- * A no-op once the migrations create it; delete it together with that file.
- */
-async function ensureIdempotencyTable(database: TestDatabase): Promise<void> {
-  const { rows } = await database.pool.query(`SELECT to_regclass('"IdempotencyRecord"') AS name`);
-  if (rows[0]?.name) return;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  await database.pool.query(fs.readFileSync(path.join(here, 'IDEMPOTENCY_MODEL.migration.sql.txt'), 'utf8'));
 }

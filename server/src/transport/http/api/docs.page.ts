@@ -26,7 +26,6 @@ export function renderDocsPage(document: OpenApiDocument): string {
     tag,
     operations: operations.filter(({ operation }) => operation.tags.includes(tag.name)),
   }));
-  const parameterRefs = document.components.parameters;
   const nav = byTag
     .map(
       ({ tag, operations: list }) =>
@@ -44,7 +43,7 @@ export function renderDocsPage(document: OpenApiDocument): string {
         tag,
         operations: list,
       }) => `<section id="tag-${tag.name}"><h2>${escapeHtml(tag.name)}</h2><p>${inline(tag.description)}</p>
-${list.map(({ path, method, operation }) => renderOperation(path, method, operation, parameterRefs)).join('\n')}</section>`,
+${list.map(({ path, method, operation }) => renderOperation(path, method, operation, document.components)).join('\n')}</section>`,
     )
     .join('\n');
   const schemas = Object.entries(document.components.schemas)
@@ -67,13 +66,19 @@ function renderOperation(
   path: string,
   method: string,
   operation: Operation,
-  parameterRefs: Record<string, JsonSchema>,
+  components: OpenApiDocument['components'],
 ): string {
   const parameters = operation.parameters.map((parameter) =>
     typeof parameter.$ref === 'string'
-      ? (parameterRefs[parameter.$ref.split('/').pop() as string] ?? parameter)
+      ? (components.parameters[parameter.$ref.split('/').pop() as string] ?? parameter)
       : parameter,
   );
+  // A body or answer that is a named schema is shown expanded here, and linked to its entry below.
+  const expand = (schema: JsonSchema) => {
+    const name = typeof schema.$ref === 'string' ? (schema.$ref.split('/').pop() as string) : undefined;
+    const target = name ? components.schemas[name] : undefined;
+    return target ? `<p class="muted">Schema ${typeLabel(schema)}</p>${renderSchema(target)}` : renderSchema(schema);
+  };
   const body = operation.requestBody?.content['application/json']?.schema;
   const statuses = Object.entries(operation.responses);
   const successes = statuses.filter(([status]) => status.startsWith('2'));
@@ -92,11 +97,11 @@ ${
         .join('')}</tbody></table>`
     : ''
 }
-${body ? `<h4>Request body <span class="muted">application/json</span></h4>${renderSchema(body)}` : ''}
+${body ? `<h4>Request body <span class="muted">application/json</span></h4>${expand(body)}` : ''}
 <h4>Responses</h4>${successes
     .map(([status, response]) => {
       const schema = response.content?.['application/json']?.schema;
-      return `<p><span class="status ok">${status}</span> ${inline(response.description)}</p>${schema ? renderSchema(schema) : ''}`;
+      return `<p><span class="status ok">${status}</span> ${inline(response.description)}</p>${schema ? expand(schema) : ''}`;
     })
     .join('')}
 <table class="errors"><thead><tr><th scope="col">Error</th><th scope="col">When</th></tr></thead><tbody>${failures

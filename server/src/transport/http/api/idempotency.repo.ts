@@ -1,11 +1,11 @@
 import type { PrismaClient } from '@prisma/client';
 
 /**
- * Storage of Idempotency-Key records (table "IdempotencyRecord", see
- * IDEMPOTENCY_MODEL.prisma.txt). Raw SQL because the claim must be one atomic
- * statement: of two requests racing with the same key, exactly one inserts the
- * row (or takes over an expired or abandoned one) and runs the write; the
- * other reads the row and is told to wait or gets the stored answer.
+ * Storage of Idempotency-Key records (model IdempotencyRecord). Raw SQL
+ * because the claim must be one atomic statement: of two requests racing with
+ * the same key, exactly one inserts the row (or takes over an expired or
+ * abandoned one) and runs the write; the other reads the row and is told to
+ * wait or gets the stored answer.
  * Timestamps are passed as ISO text cast to timestamp(3): UTC wall time, as
  * Prisma stores DateTime.
  */

@@ -184,7 +184,7 @@ function listErrors(route: ApiRoute): Record<string, string> {
     429: 'Too many requests with this API key; wait for Retry-After seconds.',
   };
   if (route.body) {
-    errors[413] = `The body is larger than ${route.bodyLimit ?? '100kb'}.`;
+    errors[413] = `The body is larger than ${describeSize(route.bodyLimit ?? '100kb')}.`;
     errors[415] = 'The body is not JSON.';
   }
   if (route.idempotent) {
@@ -195,6 +195,11 @@ function listErrors(route: ApiRoute): Record<string, string> {
     errors[status] = errors[status] ? `${text} Or: ${errors[status]}` : (text as string);
   }
   return errors;
+}
+
+/** body-parser's "100kb" as people write it: "100 KB". */
+function describeSize(limit: string): string {
+  return limit.replace(/^(\d+)\s*(kb|mb)$/i, (_match, size: string, unit: string) => `${size} ${unit.toUpperCase()}`);
 }
 
 function toParameters(schema: z.ZodType | undefined, location: 'path' | 'query'): JsonSchema[] {

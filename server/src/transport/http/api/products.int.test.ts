@@ -130,6 +130,12 @@ describe('POST /api/v1/products', () => {
     });
     expect(again.status).toBe(201);
     expect(again.body.handle).toBe('trail-runner-a1-2');
+    const minimal = await api.call('POST', '/api/v1/products', {
+      key,
+      body: { title: 'Minimal', variants: [{ priceCents: 500 }] },
+    });
+    expect(minimal.body).toMatchObject({ handle: 'minimal', externalId: null, description: '', tags: [] });
+    expect(minimal.body.variants).toMatchObject([{ title: 'Default', options: {}, sku: null, inventory: null }]);
     // The assistant's search finds it: the search vector trigger ran.
     const search = await api.call('GET', '/api/v1/products?q=rocky%20trails', { key });
     expect(search.body.data.map((product: { id: string }) => product.id)).toContain(created.body.id);
@@ -189,7 +195,7 @@ describe('PATCH /api/v1/products/:id', () => {
         title: 'Trail Runner Pro',
         category: null,
         variants: [
-          { id: v43.id, title: '43', priceCents: 9900, inventory: 2 },
+          { id: v43.id, priceCents: 9900, inventory: 2 },
           { sku: 'TR-p1-44', title: '44', priceCents: 13900 },
         ],
       },
@@ -202,7 +208,8 @@ describe('PATCH /api/v1/products/:id', () => {
       minPriceCents: 9900,
     });
     expect(patched.body.variants.map((variant: { id: string; title: string }) => variant.title)).toEqual(['43', '44']);
-    expect(patched.body.variants[0].id).toBe(v43.id);
+    expect(patched.body.variants[0]).toMatchObject({ id: v43.id, sku: 'TR-p1-43', options: { Size: '43' } });
+    expect(patched.body.variants[1]).toMatchObject({ title: '44', options: {} });
     expect(await api.prisma.variant.findUnique({ where: { id: v42.id } })).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../platform/canonical-json';
 import { parseStructuredOutput } from './ai.generate';
 import type { AiTask, ChatRequest, StreamPart } from './ai.model';
 import type { RouteChoice } from './routing-policy';
@@ -21,17 +22,6 @@ export function cacheKeyFor(task: AiTask, choice: RouteChoice, request: ChatRequ
     maxOutputTokens: request.maxOutputTokens ?? null,
   };
   return createHash('sha256').update(canonicalJson(material)).digest('hex');
-}
-
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 /** Only complete answers are worth replaying; a truncated or invalid one would be replayed forever. */

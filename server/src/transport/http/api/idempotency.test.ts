@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashRequest } from './idempotency';
+import { canonicalJson } from '../../../platform/canonical-json';
+import { hashRequest } from './idempotency';
 
 describe('request identity for Idempotency-Key', () => {
   it('ignores key order and spacing, but not values, arrays’ order, method or path', () => {

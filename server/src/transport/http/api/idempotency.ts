@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
+import { canonicalJson } from '../../../platform/canonical-json';
 import { HttpError } from '../errors';
 import { toErrorResponse } from './api-errors';
 import type { ApiResult } from './api-route';
@@ -84,16 +85,4 @@ export function hashRequest(method: string, path: string, body: unknown): string
   return createHash('sha256')
     .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
     .digest('hex');
-}
-
-/** JSON with object keys sorted, so `{"a":1,"b":2}` and `{ "b": 2, "a": 1 }` are the same request. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }

@@ -28,6 +28,12 @@ export {
   syncShopperMessages,
 } from './conversation.service';
 export {
+  apiMessageLimit,
+  apiMessageRoles,
+  getConversationWithMessages,
+  listConversationsPage,
+} from './conversation-listing.repo';
+export {
   closeConversation,
   handBackToAssistant,
   requestHandoff,

@@ -49,7 +49,11 @@ export async function authenticateApiKey(prisma: PrismaClient, key: string): Pro
   if (!key.startsWith('sk_live_')) return null;
   const row = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
   if (!row || row.revokedAt) return null;
-  await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" is for people; once a minute is precise enough and spares a write per request.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return { apiKeyId: row.id, workspaceId: row.workspaceId, scopes: row.scopes as ApiKeyScope[] };
 }
 

@@ -1,7 +1,7 @@
 import type { Conversation, Message } from '@prisma/client';
 import { z } from 'zod';
 import type { MessageParts } from '../../../modules/conversations';
-import { apiMessageLimit, apiMessageRoles } from './conversations.query';
+import { apiMessageLimit, apiMessageRoles } from '../../../modules/conversations';
 
 /** Conversations as the REST API sends them (read-only). */
 export const conversationStatusSchema = z

@@ -1,3 +1,4 @@
+import { getConversationWithMessages, listConversationsPage } from '../../../modules/conversations';
 import { defineRoute } from './api-route';
 import { idParamsSchema, pageOf } from './common.wire';
 import {
@@ -7,7 +8,6 @@ import {
   toConversationWire,
   toMessageWire,
 } from './conversation.wire';
-import { getConversationWithMessages, listConversationsPage } from './conversations.query';
 import { decodeCursor, pageQuerySchema, toPage } from './cursor';
 
 const conversationListQuerySchema = pageQuerySchema.extend({

@@ -1,12 +1,8 @@
 import type { Conversation, ConversationStatus, Message, PrismaClient } from '@prisma/client';
-import { ConversationNotFoundError, getConversation, listMessagesAfter } from '../../../modules/conversations';
+import { ConversationNotFoundError } from './conversation.model';
+import { getConversation, listMessagesAfter } from './conversation.repo';
 
-/**
- * Read-only conversation queries for the REST API.
- * TODO(conversations owner): these belong in modules/conversations (its repo
- * and index); they live here only because this change could not touch that
- * module. Move them as they are.
- */
+/** Read-only conversation listings for the REST API (and, later, the admin's lists). */
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Messages the API shows: everything the team sees in the inbox except raw tool rows. */

@@ -5,6 +5,7 @@ import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
 import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCredentials } from './ai';
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
+import { verifyAgentToken } from './modules/identity';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -114,7 +115,12 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
       afterShopperMessage: scheduleConversationAnalysis(jobs),
     };
     registerWidgetNamespace(io, { assistant, secret, rateLimiter: createRateLimiter(prisma), log });
-    registerAgentNamespace(io, { conversations, log });
+    registerAgentNamespace(io, {
+      conversations,
+      log,
+      // The admin's inbox connects with a short-lived agent token issued from the member's session.
+      authenticate: (token) => verifyAgentToken({ prisma, secret }, token),
+    });
     await registerConversationJobs({ jobs, prisma, ai, log });
     await registerForecastJobs({ jobs, prisma, ai, log });
 

@@ -34,6 +34,8 @@ export interface AgentContext {
   workspaceId: string;
   userId: string | null;
   name: string;
+  /** A viewer: hears the inbox, may not act in it. */
+  readOnly?: boolean;
 }
 
 export async function findShopperConversation(deps: ConversationDeps, shopper: ShopperContext) {

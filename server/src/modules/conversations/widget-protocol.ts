@@ -186,6 +186,7 @@ export type ErrorCode =
   | 'too_many_streams'
   | 'conversation_closed'
   | 'not_found'
+  | 'forbidden'
   | 'internal';
 
 export interface ProtocolError {

@@ -1,6 +1,7 @@
 /** Identity and access: portal users, sessions, CSRF, roles, invitations, password resets, members. */
 
 export { RateLimitedError } from '../../platform/rate-limit';
+export { type AgentIdentity, issueAgentToken, verifyAgentToken } from './agent-token';
 export { createCsrfToken, requireCsrfToken, verifyCsrfToken } from './csrf-token';
 export type { IdentityDeps } from './identity.deps';
 export { createIdentity, type Identity } from './identity.facade';

@@ -67,8 +67,19 @@ export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Names
       acknowledge(args.at(-1), { ok: false, error });
     });
 
+    const changesState = (event: string) => event !== 'messages.sync';
     const handle = (event: keyof typeof agentEventSchemas, run: (input: never) => Promise<Record<string, unknown>>) => {
       socket.on(event as string, async (payload: unknown, ack: unknown) => {
+        if (agent.readOnly && changesState(event)) {
+          const error: ProtocolError = {
+            code: 'forbidden',
+            message: 'Your role can view the inbox but not act in it.',
+            event,
+          };
+          socket.emit('error', error);
+          acknowledge(ack, { ok: false, error });
+          return;
+        }
         try {
           const input = agentEventSchemas[event].parse(payload);
           acknowledge(ack, { ok: true, ...(await run(input as never)) });

@@ -92,6 +92,28 @@ describe('a running Closer', () => {
   });
 });
 
+describe('with Shopify configured', () => {
+  it('receives webhooks at /app/webhooks and refuses a bad signature', async () => {
+    const closer = await startCloser(testConfig({ shopify: { apiKey: 'key', apiSecret: 'shpss_test_secret' } }), quiet);
+    try {
+      const response = await fetch(`${closer.url}/app/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-shopify-hmac-sha256': 'not-the-signature',
+          'x-shopify-topic': 'products/update',
+          'x-shopify-shop-domain': 'demo.myshopify.com',
+          'x-shopify-webhook-id': 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
+        },
+        body: '{"id":1}',
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await closer.stop();
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   it('lets a running job finish, tells sockets, then stops answering', async () => {
     const closer = await startCloser(testConfig(), quiet);

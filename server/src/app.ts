@@ -6,6 +6,7 @@ import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCreden
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
 import { verifyAgentToken } from './modules/identity';
+import { registerShopifyWebhookJobs } from './modules/shopify';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -22,6 +23,7 @@ import { demoStoreRoutes } from './transport/http/demo-store.routes';
 import { errorHandler, notFoundHandler } from './transport/http/errors';
 import { healthRoutes } from './transport/http/health.routes';
 import { closeHttpServer, createHttpApp, listen } from './transport/http/http-server';
+import { shopifyWebhookRoutes } from './transport/http/shopify/shopify-webhook.routes';
 import { widgetRoutes } from './transport/http/widget.routes';
 import { registerConversationJobs, scheduleConversationAnalysis } from './transport/jobs/conversation.jobs';
 import { registerForecastJobs } from './transport/jobs/forecast.jobs';
@@ -123,9 +125,14 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     });
     await registerConversationJobs({ jobs, prisma, ai, log });
     await registerForecastJobs({ jobs, prisma, ai, log });
+    await registerShopifyWebhookJobs({ jobs, prisma, log });
 
-    // The REST API parses its own bodies (with per-route size limits), so it comes before the global parser.
+    // The REST API and Shopify's webhooks parse their own bodies (the webhook HMAC needs the raw
+    // bytes), so they come before the global JSON parser.
     app.use(apiRoutes({ prisma, log }));
+    if (config.shopify.apiSecret) {
+      app.use(shopifyWebhookRoutes({ prisma, jobs, apiSecret: config.shopify.apiSecret, log }));
+    }
     app.use(express.json({ limit: '1mb' }));
     app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
     app.use(demoStoreRoutes(prisma));

@@ -1,0 +1,18 @@
+/** Shopify: webhook receipt and processing, privacy requests, and the signatures Shopify puts on what it sends. */
+export {
+  type AppProxyIdentity,
+  type AppProxyQuery,
+  AppProxySignatureError,
+  isShopDomain,
+  isValidWebhookHmac,
+  verifyAppProxySignature,
+} from './shopify-signature';
+export { registerShopifyWebhookJobs } from './shopify-webhook.jobs';
+export { processWebhookEvent, ShopNotInstalledError, WebhookEventNotFoundError } from './webhook-processor';
+export {
+  handledTopics,
+  recordWebhookDelivery,
+  SHOPIFY_WEBHOOK_QUEUE,
+  type WebhookDelivery,
+  type WebhookReceipt,
+} from './webhook-receipt.service';

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,5 +56,25 @@ describe('embedded PostgreSQL', () => {
     await server.stop();
     const after = fs.readdirSync(os.tmpdir()).filter((entry) => entry.startsWith('closer-pg-'));
     expect(after.filter((entry) => !before.includes(entry))).toEqual([]);
+  });
+
+  it('stops and deletes a throwaway cluster whose owner was killed', async () => {
+    const owners = () =>
+      fs.readdirSync(os.tmpdir()).filter((entry) => entry.startsWith('closer-pg-') && entry.endsWith('.owner'));
+    const before = owners();
+    const abandoned = await startEmbeddedPostgres({ persistent: false });
+    const [ownerFile] = owners().filter((entry) => !before.includes(entry));
+    expect(ownerFile).toBeDefined();
+    // Pretend the owner died without stopping it: a pid that no longer runs.
+    const deadPid = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid as number;
+    fs.writeFileSync(path.join(os.tmpdir(), ownerFile as string), String(deadPid));
+
+    const next = await startEmbeddedPostgres({ persistent: false });
+    try {
+      expect(fs.existsSync(path.join(os.tmpdir(), (ownerFile as string).replace(/\.owner$/, '')))).toBe(false);
+      await expect(query(abandoned.url, 'SELECT 1')).rejects.toThrow();
+    } finally {
+      await next.stop();
+    }
   });
 });

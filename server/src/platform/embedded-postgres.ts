@@ -57,17 +57,47 @@ const superuser = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const binaries = await loadBinaries();
   const runAs = resolveRunAs();
+  if (!options.persistent) removeAbandonedThrowawayClusters(binaries, runAs);
   const clusterDir = options.persistent
     ? path.join(requireDataDir(options), 'postgres')
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'closer-pg-'));
+    : fs.mkdtempSync(path.join(os.tmpdir(), throwawayPrefix));
+  // A throwaway cluster records its owner beside it, so a later run can clean up after a killed one.
+  if (!options.persistent) fs.writeFileSync(`${clusterDir}${ownerSuffix}`, String(process.pid));
   // Only a persistent cluster needs its password and owner remembered between runs.
   const stateFile = options.persistent ? path.join(requireDataDir(options), 'postgres.json') : undefined;
 
   try {
     return await startCluster(binaries, runAs, clusterDir, stateFile, options);
   } catch (error) {
-    if (!options.persistent) fs.rmSync(clusterDir, { recursive: true, force: true });
+    if (!options.persistent) removeThrowawayCluster(clusterDir);
     throw error;
+  }
+}
+
+const throwawayPrefix = 'closer-pg-';
+const ownerSuffix = '.owner';
+
+function removeThrowawayCluster(clusterDir: string): void {
+  fs.rmSync(clusterDir, { recursive: true, force: true });
+  fs.rmSync(`${clusterDir}${ownerSuffix}`, { force: true });
+}
+
+/**
+ * A process killed with SIGKILL (a test runner's timeout, a CI cancel) cannot
+ * stop its throwaway PostgreSQL, which pg_ctl started in a session of its own.
+ * Before starting a new one we stop and delete those whose owner is gone.
+ */
+function removeAbandonedThrowawayClusters(binaries: Binaries, runAs: RunAs): void {
+  const root = os.tmpdir();
+  for (const entry of fs.readdirSync(root)) {
+    if (!entry.startsWith(throwawayPrefix) || !entry.endsWith(ownerSuffix)) continue;
+    const clusterDir = path.join(root, entry.slice(0, -ownerSuffix.length));
+    const owner = Number(fs.readFileSync(path.join(root, entry), 'utf8'));
+    if (owner && isAlive(owner)) continue;
+    if (fs.existsSync(path.join(clusterDir, 'postmaster.pid'))) {
+      runPgCtl(binaries, ['stop', '-D', clusterDir, '-m', 'immediate', '-w', '-s'], runAs);
+    }
+    removeThrowawayCluster(clusterDir);
   }
 }
 
@@ -104,7 +134,7 @@ async function startCluster(
     if (stopped) return;
     stopped = true;
     runPgCtl(binaries, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-s'], runAs);
-    if (!options.persistent) fs.rmSync(clusterDir, { recursive: true, force: true });
+    if (!options.persistent) removeThrowawayCluster(clusterDir);
   };
   // Last resort for crashes and process.exit(): never leave a server behind.
   process.once('exit', stopSync);

@@ -9,6 +9,7 @@ export {
   orderUpsertSchema,
   orderWriteLimits,
 } from './order-write.model';
+export { type StoredOrder, type StoredOrderLine, writeOrder } from './order-write.repo';
 export { bulkUpsertOrders } from './order-write.service';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';
 export { listOrdersForCustomer, lookupOrder } from './orders.service';

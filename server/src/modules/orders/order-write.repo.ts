@@ -1,4 +1,4 @@
-import type { OrderStatus, PrismaClient } from '@prisma/client';
+import type { OrderStatus, Prisma, PrismaClient } from '@prisma/client';
 
 /**
  * Order rows from a team's own system. An order is matched by its externalId
@@ -34,6 +34,32 @@ export interface StoredOrderLine {
   unitPriceCents: number;
 }
 
+/**
+ * Writes one order and replaces its lines inside the caller's transaction (the
+ * REST API's own, or a webhook's). `conversationId` attributes the order when
+ * given; an attribution already stored is never removed.
+ */
+export async function writeOrder(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  order: StoredOrder,
+  lines: StoredOrderLine[],
+  attribution: { conversationId: string | null } = { conversationId: null },
+): Promise<{ id: string; created: boolean }> {
+  const existing = await tx.order.findUnique({
+    where: { workspaceId_externalId: { workspaceId, externalId: order.externalId } },
+    select: { id: true },
+  });
+  const data = attribution.conversationId ? { ...order, conversationId: attribution.conversationId } : order;
+  const saved = existing
+    ? await tx.order.update({ where: { id: existing.id }, data, select: { id: true } })
+    : await tx.order.create({ data: { ...data, workspaceId }, select: { id: true } });
+  if (existing) await tx.orderLine.deleteMany({ where: { workspaceId, orderId: saved.id } });
+  await tx.orderLine.createMany({ data: lines.map((line) => ({ ...line, workspaceId, orderId: saved.id })) });
+  return { id: saved.id, created: !existing };
+}
+
+/** `writeOrder` in a transaction of its own. */
 export async function saveOrder(
   prisma: PrismaClient,
   workspaceId: string,
@@ -42,18 +68,7 @@ export async function saveOrder(
 ): Promise<{ id: string; created: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx) => {
-        const existing = await tx.order.findUnique({
-          where: { workspaceId_externalId: { workspaceId, externalId: order.externalId } },
-          select: { id: true },
-        });
-        const saved = existing
-          ? await tx.order.update({ where: { id: existing.id }, data: order, select: { id: true } })
-          : await tx.order.create({ data: { ...order, workspaceId }, select: { id: true } });
-        if (existing) await tx.orderLine.deleteMany({ where: { workspaceId, orderId: saved.id } });
-        await tx.orderLine.createMany({ data: lines.map((line) => ({ ...line, workspaceId, orderId: saved.id })) });
-        return { id: saved.id, created: !existing };
-      });
+      return await prisma.$transaction((tx) => writeOrder(tx, workspaceId, order, lines));
     } catch (error) {
       // A concurrent writer created the same externalId between our read and insert: update it instead.
       if ((error as { code?: string }).code !== 'P2002' || attempt >= 2) throw error;

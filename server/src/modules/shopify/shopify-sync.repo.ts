@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import { type StoredOrder, writeOrder } from '../orders';
 import type { MappedOrder, MappedProduct } from './shopify-payload.mapper';
 
 /**
@@ -54,9 +55,21 @@ export async function archiveShopifyProduct(tx: Tx, workspaceId: string, externa
 export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: MappedOrder): Promise<string> {
   const contactId = await resolveOrderContact(tx, workspaceId, order);
   const conversationId = await resolveAttributedConversation(tx, workspaceId, order.conversationAttribute);
-  const fields = {
+  const productIds = await idsByExternalId(
+    tx.product,
+    workspaceId,
+    order.lines.map((line) => line.productExternalId),
+  );
+  const variantIds = await idsByExternalId(
+    tx.variant,
+    workspaceId,
+    order.lines.map((line) => line.variantExternalId),
+  );
+  const stored: StoredOrder = {
+    externalId: order.externalId,
     number: order.number,
     email: order.email,
+    contactId,
     status: order.status,
     currency: order.currency,
     subtotalCents: order.subtotalCents,
@@ -69,31 +82,13 @@ export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: Map
     trackingNumber: order.trackingNumber,
     trackingUrl: order.trackingUrl,
     placedAt: order.placedAt,
-    contactId,
   };
-  const saved = await tx.order.upsert({
-    where: { workspaceId_externalId: { workspaceId, externalId: order.externalId } },
-    create: { ...fields, conversationId, workspaceId, externalId: order.externalId },
-    // An edit in Shopify drops the cart's note attributes less often than not, but never un-attribute an order.
-    update: { ...fields, ...(conversationId ? { conversationId } : {}) },
-    select: { id: true },
-  });
-
-  const productIds = await idsByExternalId(
-    tx.product,
+  // An edit in Shopify drops the cart's note attributes less often than not, but never un-attribute an order.
+  const saved = await writeOrder(
+    tx,
     workspaceId,
-    order.lines.map((line) => line.productExternalId),
-  );
-  const variantIds = await idsByExternalId(
-    tx.variant,
-    workspaceId,
-    order.lines.map((line) => line.variantExternalId),
-  );
-  await tx.orderLine.deleteMany({ where: { workspaceId, orderId: saved.id } });
-  await tx.orderLine.createMany({
-    data: order.lines.map((line) => ({
-      workspaceId,
-      orderId: saved.id,
+    stored,
+    order.lines.map((line) => ({
       productId: (line.productExternalId && productIds.get(line.productExternalId)) || null,
       variantId: (line.variantExternalId && variantIds.get(line.variantExternalId)) || null,
       title: line.title,
@@ -101,7 +96,8 @@ export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: Map
       quantity: line.quantity,
       unitPriceCents: line.unitPriceCents,
     })),
-  });
+    { conversationId },
+  );
   return saved.id;
 }
 

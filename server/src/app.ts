@@ -6,7 +6,6 @@ import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCreden
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
 import { verifyAgentToken } from './modules/identity';
-import { registerShopifyWebhookJobs } from './modules/shopify';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -27,6 +26,7 @@ import { shopifyWebhookRoutes } from './transport/http/shopify/shopify-webhook.r
 import { widgetRoutes } from './transport/http/widget.routes';
 import { registerConversationJobs, scheduleConversationAnalysis } from './transport/jobs/conversation.jobs';
 import { registerForecastJobs } from './transport/jobs/forecast.jobs';
+import { registerShopifyWebhookJobs } from './transport/jobs/shopify.jobs';
 import { registerAgentNamespace } from './transport/socket/agent.namespace';
 import { createSocketConversationEvents } from './transport/socket/conversation-events';
 import { createSocketServer, drainSockets, prepareSocketAdapterTable } from './transport/socket/socket-server';

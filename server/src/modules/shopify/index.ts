@@ -7,12 +7,12 @@ export {
   isValidWebhookHmac,
   verifyAppProxySignature,
 } from './shopify-signature';
-export { registerShopifyWebhookJobs } from './shopify-webhook.jobs';
 export { processWebhookEvent, ShopNotInstalledError, WebhookEventNotFoundError } from './webhook-processor';
 export {
   handledTopics,
   recordWebhookDelivery,
   SHOPIFY_WEBHOOK_QUEUE,
+  type ShopifyWebhookJob,
   type WebhookDelivery,
   type WebhookReceipt,
 } from './webhook-receipt.service';

@@ -1,9 +1,14 @@
 import type { PrismaClient } from '@prisma/client';
 import { z } from 'zod';
+import {
+  processWebhookEvent,
+  SHOPIFY_WEBHOOK_QUEUE,
+  type ShopifyWebhookJob,
+  ShopNotInstalledError,
+  WebhookEventNotFoundError,
+} from '../../modules/shopify';
 import type { Jobs } from '../../platform/jobs/jobs';
 import type { Logger } from '../../platform/logger';
-import { processWebhookEvent, ShopNotInstalledError, WebhookEventNotFoundError } from './webhook-processor';
-import { SHOPIFY_WEBHOOK_QUEUE, type ShopifyWebhookJob } from './webhook-receipt.service';
 
 const jobSchema = z.object({ eventId: z.string().uuid() });
 

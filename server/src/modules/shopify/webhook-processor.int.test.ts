@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Jobs, startJobs } from '../../platform/jobs/jobs';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { processWebhookEvent } from './webhook-processor';
@@ -6,20 +7,24 @@ import { recordWebhookDelivery } from './webhook-receipt.service';
 
 const log = createLogger({ level: 'silent' });
 let database: TestDatabase;
-const queued: object[] = [];
-const jobs = {
-  async sendInTransaction(_tx: unknown, _name: string, data: object) {
-    queued.push(data);
-    return 'job';
-  },
-};
+let jobs: Jobs;
+
+/** Jobs waiting in the real pg-boss queue (no worker runs in this file). */
+async function queuedJobs(): Promise<number> {
+  const { rows } = await database.pool.query(
+    "SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'shopify.webhook'",
+  );
+  return rows[0].count;
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  jobs = await startJobs({ databaseUrl: database.url, log });
   await database.prisma.workspace.create({ data: { name: 'A', slug: 'a', shopDomain: 'shop-a.myshopify.com' } });
 });
 
 afterAll(async () => {
+  await jobs.stop(1_000);
   await database.drop();
 });
 
@@ -56,9 +61,9 @@ describe('processWebhookEvent', () => {
   });
 
   it('enqueues one job per delivery and none for a redelivery', async () => {
-    const before = queued.length;
+    const before = await queuedJobs();
     expect((await record('d-3', { id: 3 }, 'products/delete')).duplicate).toBe(false);
     expect((await record('d-3', { id: 3 }, 'products/delete')).duplicate).toBe(true);
-    expect(queued.length).toBe(before + 1);
+    expect(await queuedJobs()).toBe(before + 1);
   });
 });

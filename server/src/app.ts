@@ -1,11 +1,10 @@
 import path from 'node:path';
-import express from 'express';
 import type { Server as SocketServer } from 'socket.io';
 import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
 import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCredentials } from './ai';
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
-import { verifyAgentToken } from './modules/identity';
+import { createIdentity, createMailer, verifyAgentToken } from './modules/identity';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -16,6 +15,8 @@ import { findPrismaDir, readMigrations } from './platform/migrations/migration-f
 import { repositoryRoot } from './platform/paths';
 import type { Progress } from './platform/progress';
 import { createRateLimiter } from './platform/rate-limit';
+import { adminRoutes, loadPortalBuild, portalBuildDir } from './transport/admin/admin.routes';
+import { createAdminServices } from './transport/admin/admin-services';
 import { apiRoutes } from './transport/http/api';
 import { demoImageRoutes } from './transport/http/demo-images.routes';
 import { demoStoreRoutes } from './transport/http/demo-store.routes';
@@ -133,10 +134,36 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     if (config.shopify.apiSecret) {
       app.use(shopifyWebhookRoutes({ prisma, jobs, apiSecret: config.shopify.apiSecret, log }));
     }
-    app.use(express.json({ limit: '1mb' }));
     app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
     app.use(demoStoreRoutes(prisma));
     app.use(demoImageRoutes());
+    const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    const portalDir = portalBuildDir(repositoryRoot());
+    const portalBuild = await loadPortalBuild(portalDir);
+    if (portalBuild) {
+      const identity = createIdentity({
+        prisma,
+        secret,
+        mailer: createMailer({ smtpUrl: config.smtpUrl, log }),
+        appUrl: publicUrl,
+        log,
+      });
+      const services = createAdminServices({
+        prisma,
+        jobs,
+        ai,
+        identity,
+        conversations,
+        secret,
+        log,
+        aiOffline,
+        aiProviders: Object.keys(toProviderCredentials(config.ai)),
+        publicUrl,
+      });
+      app.use(adminRoutes({ build: portalBuild, buildDir: portalDir, services, log }));
+    } else {
+      log.warn(`The admin is not built (no ${portalDir}); run npm run build to serve it.`);
+    }
     app.use(notFoundHandler);
     app.use(errorHandler(log));
     accepting = true;

@@ -45,6 +45,7 @@ const envSchema = z.object({
   SHOPIFY_API_SECRET: optionalText,
   SHOPIFY_APP_URL: optionalUrl('the public URL of this app'),
   SMTP_URL: optionalUrl('for example smtp://user:pass@mail.example:587'),
+  PUBLIC_URL: optionalUrl('the address people open the admin at, for links in emails'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -67,6 +68,8 @@ export interface Config {
   };
   shopify: { apiKey?: string; apiSecret?: string; appUrl?: string };
   smtpUrl: string | undefined;
+  /** Unset → http://localhost:<port>. Links in emails and the install snippet use it. */
+  publicUrl: string | undefined;
 }
 
 /** Parses the environment; a bad value throws a StartupError naming the variable. */
@@ -100,5 +103,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
       appUrl: env.SHOPIFY_APP_URL,
     },
     smtpUrl: env.SMTP_URL,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

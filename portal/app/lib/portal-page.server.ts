@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import type { AdminActionArgs, AdminArgs, PageAccess } from '~/admin/admin-args';
+import { type FailureBody, failureResponse, requireMember, toErrorResponse } from './session.server';
+
+/**
+ * Binds a shared admin page to the portal: every loader first proves a signed-in
+ * member with the page's view permission; every action also proves the CSRF
+ * token and the permission of its `intent`. An intent the page does not list
+ * is refused, so a new action cannot slip in unguarded.
+ */
+export function portalLoader<Result>(access: PageAccess, load: (args: AdminArgs) => Promise<Result>) {
+  return async ({ request, params, context }: LoaderFunctionArgs) => {
+    const { actor } = await requireMember(request, context, { permission: access.view });
+    try {
+      return await load({ request, params, services: context.closer, actor });
+    } catch (error) {
+      throw toErrorResponse(error, request, context);
+    }
+  };
+}
+
+export function portalAction<Result>(access: PageAccess, act: (args: AdminActionArgs) => Promise<Result>) {
+  return async ({ request, params, context }: ActionFunctionArgs) => {
+    const form = await request.formData().catch(() => new FormData());
+    const intent = String(form.get('intent') ?? 'save');
+    const permission = access.intents?.[intent];
+    if (!permission) {
+      return data<FailureBody>({ ok: false, message: `Unknown action "${intent.slice(0, 40)}".` }, { status: 400 });
+    }
+    const csrfToken = form.get('_csrf');
+    const { actor } = await requireMember(request, context, {
+      permission,
+      csrfToken: typeof csrfToken === 'string' ? csrfToken : null,
+    });
+    try {
+      return await act({ request, params, services: context.closer, actor, form, intent });
+    } catch (error) {
+      return failureResponse(error, request, context);
+    }
+  };
+}

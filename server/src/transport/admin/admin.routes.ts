@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequest, sendResponse } from '@remix-run/node-fetch-server';
+import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
+import express, { type Router } from 'express';
+import type { Logger } from '../../platform/logger';
+import type { AdminServices } from './admin-services';
+
+/** What every admin loader and action receives as `context` (see portal/app/lib/context.ts). */
+export interface AdminLoadContext {
+  closer: AdminServices;
+  client: {
+    /** The shopper-facing rule applies: X-Forwarded-For only from a loopback/private proxy. */
+    ip: string | null;
+    /** Whether the browser reached us over HTTPS (directly or through a trusted proxy). */
+    secure: boolean;
+  };
+}
+
+/** Where `remix vite:build` put the portal; `CLOSER_PORTAL_BUILD_DIR` points elsewhere (parallel builds in development). */
+export function portalBuildDir(repositoryRoot: string): string {
+  const configured = process.env.CLOSER_PORTAL_BUILD_DIR;
+  return configured ? path.resolve(repositoryRoot, 'portal', configured) : path.join(repositoryRoot, 'portal', 'build');
+}
+
+export async function loadPortalBuild(buildDir: string): Promise<ServerBuild | undefined> {
+  const entry = path.join(buildDir, 'server', 'index.js');
+  if (!fs.existsSync(entry)) return undefined;
+  return (await import(pathToFileURL(entry).href)) as ServerBuild;
+}
+
+/**
+ * Serves the standalone admin (Remix) at `/`: its hashed assets with a year's
+ * caching, then every other request through Remix with the server's services
+ * in the load context. Mounted last, so the API, widget, demo and health
+ * routes keep their paths.
+ */
+export function adminRoutes(options: {
+  build: ServerBuild;
+  buildDir: string;
+  services: AdminServices;
+  log: Logger;
+}): Router {
+  const router = express.Router();
+  const clientDir = path.join(options.buildDir, 'client');
+  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+  router.use(express.static(clientDir, { maxAge: '1h', index: false }));
+  const handle = createRequestHandler(options.build, 'production');
+  router.use(async (request, response, next) => {
+    try {
+      const context: AdminLoadContext = {
+        closer: options.services,
+        client: { ip: request.ip ?? null, secure: request.secure },
+      };
+      const fetchRequest = createRequest(request, response);
+      await sendResponse(response, await handle(fetchRequest, context as never));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}

@@ -51,6 +51,6 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port) },
+    env: { ...process.env, PORT: String(port), CLOSER_E2E_PORT: String(port) } as Record<string, string>,
   },
 });

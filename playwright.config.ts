@@ -51,6 +51,12 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { ...process.env, PORT: String(port), CLOSER_E2E_PORT: String(port) } as Record<string, string>,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CLOSER_E2E_PORT: String(port),
+      // Email goes to a local port where a test may listen with a real SMTP server (e2e/admin/auth.e2e.ts).
+      SMTP_URL: `smtp://127.0.0.1:${port + 2}`,
+    } as Record<string, string>,
   },
 });

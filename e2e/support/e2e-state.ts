@@ -17,3 +17,8 @@ export interface E2eState {
 export function readE2eState(): E2eState {
   return JSON.parse(fs.readFileSync(e2eStateFile, 'utf8')) as E2eState;
 }
+
+/** The end-to-end server sends email to this local port; a test listens there with a real SMTP server. */
+export function e2eSmtpPort(): number {
+  return Number(process.env.CLOSER_E2E_PORT ?? 3217) + 2;
+}

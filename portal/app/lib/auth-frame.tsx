@@ -23,12 +23,12 @@ export function AuthFrame(props: {
               </Text>
               {props.error ? (
                 <Banner tone="critical">
-                  <p role="alert">{props.error}</p>
+                  <p>{props.error}</p>
                 </Banner>
               ) : null}
               {props.notice ? (
                 <Banner tone="success">
-                  <p role="status">{props.notice}</p>
+                  <p>{props.notice}</p>
                 </Banner>
               ) : null}
               {props.children}

@@ -59,6 +59,11 @@ export function classifyAdminError(error: unknown): AdminFailure | undefined {
     const retryAfter = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
     return { status: 429, message: `Too many attempts; try again in ${retryAfter} seconds.`, retryAfter };
   }
+  // Mistakes that belong to one field are shown beside it as well as at the top.
+  if (error instanceof WeakPasswordError)
+    return { status: 400, message: error.message, fieldErrors: { password: error.message } };
+  if (error instanceof EmailTakenError)
+    return { status: 409, message: error.message, fieldErrors: { email: error.message } };
   for (const [type, status] of statusByError) {
     if (error instanceof type) return { status, message: error.message };
   }

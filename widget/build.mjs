@@ -85,7 +85,13 @@ const localeEntries = () =>
 export async function buildWidget({ outdir = path.join(here, 'dist') } = {}) {
   fs.rmSync(outdir, { recursive: true, force: true });
   await Promise.all([
-    esbuild.build({ ...shared, entryPoints: { loader: 'src/loader.ts' }, format: 'iife', outdir }),
+    // preview.js runs only on the admin's preview page (/widget/preview): not shipped to shoppers, not in the budget.
+    esbuild.build({
+      ...shared,
+      entryPoints: { loader: 'src/loader.ts', preview: 'src/preview.ts' },
+      format: 'iife',
+      outdir,
+    }),
     esbuild.build({
       ...shared,
       entryPoints: { app: 'src/app/app.tsx' },

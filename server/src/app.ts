@@ -27,6 +27,7 @@ import { shopifyWebhookRoutes } from './transport/http/shopify/shopify-webhook.r
 import { widgetRoutes } from './transport/http/widget.routes';
 import { registerConversationJobs, scheduleConversationAnalysis } from './transport/jobs/conversation.jobs';
 import { registerForecastJobs } from './transport/jobs/forecast.jobs';
+import { registerImportJobs } from './transport/jobs/import.jobs';
 import { registerShopifyWebhookJobs } from './transport/jobs/shopify.jobs';
 import { registerAgentNamespace } from './transport/socket/agent.namespace';
 import { createSocketConversationEvents } from './transport/socket/conversation-events';
@@ -127,6 +128,7 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     await registerConversationJobs({ jobs, prisma, ai, log });
     await registerForecastJobs({ jobs, prisma, ai, log });
     await registerShopifyWebhookJobs({ jobs, prisma, log });
+    await registerImportJobs({ jobs, prisma, log });
 
     // The REST API and Shopify's webhooks parse their own bodies (the webhook HMAC needs the raw
     // bytes), so they come before the global JSON parser.

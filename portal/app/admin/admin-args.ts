@@ -13,6 +13,8 @@ export interface AdminArgs {
   params: Params;
   services: AdminServices;
   actor: AdminActor;
+  /** A short-lived token for the live `/agent` socket, issued from the shell's own session (the cookie stays httpOnly). */
+  issueAgentToken(): Promise<{ token: string; expiresAt: Date }>;
 }
 
 export interface AdminActionArgs extends AdminArgs {

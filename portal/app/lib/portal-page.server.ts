@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import type { AdminActionArgs, AdminArgs, PageAccess } from '~/admin/admin-args';
-import { type FailureBody, failureResponse, requireMember, toErrorResponse } from './session.server';
+import { type FailureBody, failureResponse, requireMember, sessionToken, toErrorResponse } from './session.server';
 
 /**
  * Binds a shared admin page to the portal: every loader first proves a signed-in
@@ -9,11 +9,21 @@ import { type FailureBody, failureResponse, requireMember, toErrorResponse } fro
  * token and the permission of its `intent`. An intent the page does not list
  * is refused, so a new action cannot slip in unguarded.
  */
+function agentTokens(request: Request, context: AppLoadContext, actor: { workspaceId: string }) {
+  return () => context.closer.issueAgentToken(sessionToken(request, context) ?? '', actor.workspaceId);
+}
+
 export function portalLoader<Result>(access: PageAccess, load: (args: AdminArgs) => Promise<Result>) {
   return async ({ request, params, context }: LoaderFunctionArgs) => {
     const { actor } = await requireMember(request, context, { permission: access.view });
     try {
-      return await load({ request, params, services: context.closer, actor });
+      return await load({
+        request,
+        params,
+        services: context.closer,
+        actor,
+        issueAgentToken: agentTokens(request, context, actor),
+      });
     } catch (error) {
       throw toErrorResponse(error, request, context);
     }
@@ -34,7 +44,8 @@ export function portalAction<Result>(access: PageAccess, act: (args: AdminAction
       csrfToken: typeof csrfToken === 'string' ? csrfToken : null,
     });
     try {
-      return await act({ request, params, services: context.closer, actor, form, intent });
+      const issueAgentToken = agentTokens(request, context, actor);
+      return await act({ request, params, services: context.closer, actor, form, intent, issueAgentToken });
     } catch (error) {
       return failureResponse(error, request, context);
     }

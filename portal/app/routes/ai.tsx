@@ -1,9 +1,9 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import vizStyles from '@shopify/polaris-viz/build/esm/styles.css?url';
+import { access, action as act, loader as load } from '~/admin/ai/ai.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the AI page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function AIPlaceholder() {
-  return <Page title="AI" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const links = () => [{ rel: 'stylesheet', href: vizStyles }];
+export const meta = () => [{ title: 'AI and usage · Closer' }];
+export { default } from '~/admin/ai/ai.page';

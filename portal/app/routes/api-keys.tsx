@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/api-keys/api-keys.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the ApiKeys page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function ApiKeysPlaceholder() {
-  return <Page title="ApiKeys" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'API keys · Closer' }];
+export { default } from '~/admin/api-keys/api-keys.page';

@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/assistant/assistant.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Assistant page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function AssistantPlaceholder() {
-  return <Page title="Assistant" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Assistant · Closer' }];
+export { default } from '~/admin/assistant/assistant.page';

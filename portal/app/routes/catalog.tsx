@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/catalog/catalog.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Catalog page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function CatalogPlaceholder() {
-  return <Page title="Catalog" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Catalog · Closer' }];
+export { default } from '~/admin/catalog/catalog.page';

@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/contacts/contacts.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Contacts page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function ContactsPlaceholder() {
-  return <Page title="Contacts" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Contacts · Closer' }];
+export { default } from '~/admin/contacts/contacts.page';

@@ -1,9 +1,8 @@
-import { Page } from '@shopify/polaris';
+import vizStyles from '@shopify/polaris-viz/build/esm/styles.css?url';
+import { access, loader as load } from '~/admin/home/home.server';
 import { portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Home page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function HomePlaceholder() {
-  return <Page title="Home" />;
-}
+export const loader = portalLoader(access, load);
+export const links = () => [{ rel: 'stylesheet', href: vizStyles }];
+export const meta = () => [{ title: 'Home · Closer' }];
+export { default } from '~/admin/home/home.page';

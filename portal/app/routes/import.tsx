@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/imports/import-run.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Import page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function ImportPlaceholder() {
-  return <Page title="Import" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Import · Closer' }];
+export { default } from '~/admin/imports/import-run.page';

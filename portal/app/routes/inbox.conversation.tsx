@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/inbox/conversation.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Conversation page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function ConversationPlaceholder() {
-  return <Page title="Conversation" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Conversation · Inbox · Closer' }];
+export { ConversationErrorBoundary as ErrorBoundary, default } from '~/admin/inbox/conversation.page';

@@ -1,9 +1,6 @@
-import { Page } from '@shopify/polaris';
+import { access, loader as load } from '~/admin/inbox/inbox.server';
 import { portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Inbox page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function InboxPlaceholder() {
-  return <Page title="Inbox" />;
-}
+export const loader = portalLoader(access, load);
+export const meta = () => [{ title: 'Inbox · Closer' }];
+export { default } from '~/admin/inbox/inbox.page';

@@ -1,9 +1,6 @@
-import { Page } from '@shopify/polaris';
+import { access, loader as load } from '~/admin/install/install.server';
 import { portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Install page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function InstallPlaceholder() {
-  return <Page title="Install" />;
-}
+export const loader = portalLoader(access, load);
+export const meta = () => [{ title: 'Install · Closer' }];
+export { default } from '~/admin/install/install.page';

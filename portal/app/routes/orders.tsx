@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/orders/orders.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Orders page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function OrdersPlaceholder() {
-  return <Page title="Orders" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Orders · Closer' }];
+export { default } from '~/admin/orders/orders.page';

@@ -1,9 +1,7 @@
-import { Page } from '@shopify/polaris';
-import { portalLoader } from '~/lib/portal-page.server';
+import { access, action as act, loader as load } from '~/admin/team/team.server';
+import { portalAction, portalLoader } from '~/lib/portal-page.server';
 
-// Placeholder until the Team page lands.
-export const loader = portalLoader({}, async () => null);
-
-export default function TeamPlaceholder() {
-  return <Page title="Team" />;
-}
+export const loader = portalLoader(access, load);
+export const action = portalAction(access, act);
+export const meta = () => [{ title: 'Team · Closer' }];
+export { default } from '~/admin/team/team.page';

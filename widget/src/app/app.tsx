@@ -42,6 +42,7 @@ export function mount(handoff: LoaderHandoff): MountedApp {
     }),
     createSocket: io as unknown as SocketFactory,
     onIncoming: (message, source) => controller.receive(message, source),
+    offline: handoff.preview,
   });
   const controller = createWidgetController({ handoff, ui, session, conversation, tokens, connection, win });
 

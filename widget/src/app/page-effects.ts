@@ -18,8 +18,10 @@ export function syncLauncher({ host, launcher }: Pick<LoaderHandoff, 'host' | 'l
   return effect(() => {
     const unread = ui.unread.value;
     const t = ui.t.value;
+    // A visible launcher label is its name too: what people see is what they can say (WCAG 2.5.3).
+    const name = ui.config.value?.branding.launcherLabel || t('open');
     launcher.setAttribute('aria-expanded', String(ui.isOpen.value));
-    launcher.setAttribute('aria-label', unread ? `${t('open')} (${t('unread', { n: unread })})` : t('open'));
+    launcher.setAttribute('aria-label', unread ? `${name} (${t('unread', { n: unread })})` : name);
     badge.textContent = unread ? String(unread) : '';
     host.toggleAttribute('data-open', ui.isOpen.value);
   });

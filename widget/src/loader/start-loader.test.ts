@@ -99,6 +99,58 @@ describe('startLoader', () => {
     warn.mockRestore();
   });
 
+  it('shows the launcher label beside the icon and names the button with it', async () => {
+    fetchMock.mockResolvedValue(
+      new Response(JSON.stringify({ ...config, branding: { ...config.branding, launcherLabel: 'Ask Ava' } })),
+    );
+    addScript({ src: 'https://closer.example/widget/loader.js', 'data-key': 'pk_test_12345678' });
+    startLoader(window, vi.fn());
+    await flush();
+    const host = document.querySelector('closer-chat') as HTMLElement;
+    const launcher = host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    expect(launcher.textContent).toBe('Ask Ava');
+    expect(launcher.getAttribute('aria-label')).toBe('Ask Ava');
+    expect(host.hasAttribute('data-label')).toBe(true);
+  });
+
+  it('takes a preview’s settings instead of fetching them, and tells the app it is a preview', async () => {
+    const script = document.createElement('script');
+    script.src = 'https://closer.example/widget/preview.js';
+    script.dataset.key = 'pk_preview_unsaved';
+    let handoff: LoaderHandoff | undefined;
+    const app: MountedApp = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), identify: vi.fn(), setLocale: vi.fn() };
+    const importModule = vi.fn(async () => ({
+      mount: (given: LoaderHandoff) => {
+        handoff = given;
+        return app;
+      },
+    }));
+    const draft = { ...config, branding: { primaryColor: '#000000', position: 'bottom-right' as const } };
+    startLoader(window, importModule, { script, config: draft });
+    (window as unknown as { Closer: { open(): void } }).Closer.open();
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(importModule).toHaveBeenCalledWith('https://closer.example/widget/app.js');
+    expect(handoff?.preview).toBe(true);
+    await expect(handoff?.config).resolves.toEqual(draft);
+    expect((document.querySelector('closer-chat') as HTMLElement).dataset.position).toBe('bottom-right');
+  });
+
+  it('is no preview when started by the loader script', async () => {
+    addScript({ src: 'https://closer.example/widget/loader.js', 'data-key': 'pk_test_12345678' });
+    let handoff: LoaderHandoff | undefined;
+    const app: MountedApp = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), identify: vi.fn(), setLocale: vi.fn() };
+    startLoader(window, async () => ({
+      mount: (given: LoaderHandoff) => {
+        handoff = given;
+        return app;
+      },
+    }));
+    (window as unknown as { Closer: { open(): void } }).Closer.open();
+    await flush();
+    expect(handoff?.preview).toBe(false);
+  });
+
   it('does nothing without a key, or when loaded twice', () => {
     addScript({ src: 'https://closer.example/widget/loader.js' });
     startLoader(window, vi.fn());

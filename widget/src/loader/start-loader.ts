@@ -6,6 +6,12 @@ import { findLoaderScript, readScriptContext } from './script-context';
 
 type ImportModule = (url: string) => Promise<AppModule>;
 
+/** Only the admin's preview page (widget/src/preview.ts) passes this: settings not yet saved, and no server. */
+export interface PreviewOverride {
+  script: HTMLScriptElement;
+  config: WidgetConfig;
+}
+
 /**
  * Everything the loader does: expose `window.Closer`, fetch the config (so the
  * launcher has the brand's colour and corner from its first frame, and a
@@ -13,14 +19,20 @@ type ImportModule = (url: string) => Promise<AppModule>;
  * launcher or once the page is idle. No cookie, no storage: the app writes
  * its token only once the chat is opened.
  */
-export function startLoader(win: Window & typeof globalThis, importModule: ImportModule): void {
+export function startLoader(
+  win: Window & typeof globalThis,
+  importModule: ImportModule,
+  preview?: PreviewOverride,
+): void {
   const doc = win.document;
-  const context = readScriptContext(findLoaderScript(doc), win.location.href);
+  const context = readScriptContext(preview?.script ?? findLoaderScript(doc), win.location.href);
   if (!context || 'Closer' in win || !('adoptedStyleSheets' in doc)) return;
 
-  const config: Promise<WidgetConfig> = fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' }).then(
-    (response) => (response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`))),
-  );
+  const config: Promise<WidgetConfig> = preview
+    ? Promise.resolve(preview.config)
+    : fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' }).then((response) =>
+        response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`)),
+      );
   config.catch(() => {}); // Handled once the launcher exists; this keeps an early failure from looking unhandled.
   const drawn = new Promise((ready) => (doc.body ? ready(0) : doc.addEventListener('DOMContentLoaded', ready))).then(
     // English until the app (loaded on the first touch or when idle) relabels it in the shopper's language.
@@ -31,7 +43,9 @@ export function startLoader(win: Window & typeof globalThis, importModule: Impor
   const loadApp = (): Promise<MountedApp> => {
     app ??= drawn
       .then((parts) =>
-        importModule(context.appUrl).then((module) => module.mount({ ...context, ...parts, config, listeners })),
+        importModule(context.appUrl).then((module) =>
+          module.mount({ ...context, ...parts, config, listeners, preview: !!preview }),
+        ),
       )
       .catch((error) => {
         app = undefined; // The next touch tries again.
@@ -52,6 +66,12 @@ export function startLoader(win: Window & typeof globalThis, importModule: Impor
           host.style.setProperty('--closer-on-primary', textColorOn(rgb));
         }
         host.dataset.position = context.position ?? branding?.position;
+        const label = branding?.launcherLabel;
+        if (label) {
+          launcher.append(label);
+          launcher.setAttribute('aria-label', label);
+          host.dataset.label = '';
+        }
         host.hidden = false;
       },
       (error) => {

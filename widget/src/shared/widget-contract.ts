@@ -32,6 +32,8 @@ export interface LoaderHandoff {
   config: Promise<WidgetConfig>;
   /** The JS API listeners registered with `Closer.on(name, fn)`. */
   listeners(name: PublicEventName): Listener[];
+  /** The admin's live preview: show the given settings, never connect or store anything. */
+  preview?: boolean;
 }
 
 export interface MountedApp {

@@ -29,6 +29,16 @@ export const agentEventSchemas = {
     internal: z.boolean().optional(),
   }),
   'messages.sync': z.object({ conversationId, afterSeq: z.number().int().min(0) }),
+  /** The conversation this inbox has open: it also hears the assistant's reply as it is written. */
+  'conversation.watch': z.object({ conversationId }),
+  'conversation.unwatch': z.object({ conversationId }),
 } as const;
 
 export type AgentEventName = keyof typeof agentEventSchemas;
+
+/** Events that only listen; a read-only member (viewer) may send them. */
+export const agentReadEvents: ReadonlySet<AgentEventName> = new Set([
+  'messages.sync',
+  'conversation.watch',
+  'conversation.unwatch',
+]);

@@ -17,8 +17,10 @@ export interface ToolRound {
   results: Array<{ toolCallId: string; name: string; result: unknown }>;
 }
 
+/** Statuses let the admin show these as the person's mistake (see classifyAdminError); sockets map them by class. */
 export class ConversationNotFoundError extends Error {
   override readonly name = 'ConversationNotFoundError';
+  readonly status = 404;
   constructor(readonly conversationId: string) {
     super(`Conversation ${conversationId} not found`);
   }
@@ -26,6 +28,7 @@ export class ConversationNotFoundError extends Error {
 
 export class ConversationClosedError extends Error {
   override readonly name = 'ConversationClosedError';
+  readonly status = 409;
   constructor() {
     super('This conversation is closed; start a new one.');
   }

@@ -1,6 +1,7 @@
-/** Conversations: messages with sequence numbers, visitor identity, handoff, leads. */
+/** Conversations: messages with sequence numbers, visitor identity, handoff, leads, and the team's inbox (lists, transcripts, assignment). */
 
-export { type AgentEventName, agentAuthSchema, agentEventSchemas } from './agent-protocol';
+export { type AgentEventName, agentAuthSchema, agentEventSchemas, agentReadEvents } from './agent-protocol';
+export { assignConversation } from './assignment.service';
 export { type ConversationEvents, createRecordingEvents } from './conversation.events';
 export {
   ConversationClosedError,
@@ -40,6 +41,25 @@ export {
   sendAgentMessage,
   takeOverConversation,
 } from './handoff.service';
+export {
+  AssigneeNotFoundError,
+  type InboxConversation,
+  type InboxCounts,
+  type InboxFilter,
+  type InboxRow,
+  InvalidInboxCursorError,
+  inboxAssignSchema,
+  inboxFilters,
+  inboxListQuerySchema,
+  inboxPageSize,
+  inboxReplySchema,
+  type TranscriptMessage,
+  type TranscriptToolCall,
+  transcriptPageSize,
+  transcriptQuerySchema,
+} from './inbox.model';
+export { countInbox, decodeInboxCursor, encodeInboxCursor, listInboxPage } from './inbox-listing.repo';
+export { getInboxConversation, listTranscript, toTranscriptMessage } from './inbox-transcript.repo';
 export { captureLead, rateConversation, recordCartAddition } from './lead.service';
 export { shopperVisibleRoles, toWireMessage } from './message-wire';
 export { issueVisitorToken, readVisitorToken } from './visitor-token';

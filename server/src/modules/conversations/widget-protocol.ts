@@ -86,7 +86,8 @@ export interface WidgetConfig {
   currency: string;
   platform: 'custom' | 'shopify';
   assistant: { name: string; avatarUrl: string | null; greeting: string | null; quickReplies: string[] };
-  branding: { primaryColor: string; position: 'bottom-right' | 'bottom-left' };
+  /** `launcherLabel`: text beside the launcher's icon; absent or empty = the icon alone. */
+  branding: { primaryColor: string; position: 'bottom-right' | 'bottom-left'; launcherLabel?: string };
 }
 
 /** Every acknowledgement: `{ ok: true, …data }` or `{ ok: false, error }`. */

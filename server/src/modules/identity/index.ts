@@ -52,7 +52,15 @@ export {
 export { acceptInvitation, describeInvitation } from './invitation-accept.service';
 export { logIn } from './login.service';
 export { loginLimits } from './login-throttle.repo';
-export { createLogMailer, createMailer, type Mailer, type MailMessage } from './mailer';
+export {
+  createLogMailer,
+  createMailer,
+  createSmtpMailer,
+  type DeliveringMailer,
+  type Mailer,
+  type MailMessage,
+  type SmtpMailer,
+} from './mailer';
 export { changeMemberRole, listMembers, removeMember, transferOwnership } from './member.service';
 export { minPasswordLength } from './password-policy';
 export { passwordResetRequestLimits, requestPasswordReset, resetPassword } from './password-reset.service';
@@ -76,4 +84,9 @@ export {
 } from './session.service';
 export { sessionCookieAttributes, sessionCookieName } from './session-cookie';
 export { type SignUpResult, signUp, signUpLimit } from './sign-up.service';
-export { authorizeWorkspace, type WorkspaceAccessOptions, withWorkspace } from './workspace-access';
+export {
+  authorizeWorkspace,
+  requireActorPermission,
+  type WorkspaceAccessOptions,
+  withWorkspace,
+} from './workspace-access';

@@ -9,6 +9,7 @@ export {
   orderUpsertSchema,
   orderWriteLimits,
 } from './order-write.model';
+export { type ListedOrder, listOrders, type OrderListing } from './order-list.repo';
 export { type StoredOrder, type StoredOrderLine, writeOrder } from './order-write.repo';
 export { bulkUpsertOrders } from './order-write.service';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { readWorkspaceSettings, type WorkspaceSettings } from './workspace-settings.model';
 
 export interface WidgetKeyContext {
@@ -78,4 +78,37 @@ export function isOriginAllowed(origin: string | undefined | null, allowedOrigin
       return false;
     }
   });
+}
+
+/** The workspace's widget key as the admin shows it (the oldest active one, should there be several). */
+export interface WorkspaceWidgetKey {
+  id: string;
+  publicKey: string;
+  allowedOrigins: string[];
+  lastSeenAt: Date | null;
+  lastSeenOrigin: string | null;
+}
+
+export async function findWorkspaceWidgetKey(
+  prisma: PrismaClient,
+  workspaceId: string,
+): Promise<WorkspaceWidgetKey | null> {
+  return prisma.widgetKey.findFirst({
+    where: { workspaceId, revokedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, publicKey: true, allowedOrigins: true, lastSeenAt: true, lastSeenOrigin: true },
+  });
+}
+
+/** Replaces the allowed origins of every active key of the workspace; false when it has none. */
+export async function replaceAllowedOrigins(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  workspaceId: string,
+  origins: string[],
+): Promise<boolean> {
+  const result = await prisma.widgetKey.updateMany({
+    where: { workspaceId, revokedAt: null },
+    data: { allowedOrigins: origins },
+  });
+  return result.count > 0;
 }

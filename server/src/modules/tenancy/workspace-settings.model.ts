@@ -7,20 +7,46 @@ import { z } from 'zod';
  */
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f4e79');
 
-const dayHours = z.object({ open: z.string().regex(/^\d{2}:\d{2}$/), close: z.string().regex(/^\d{2}:\d{2}$/) });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00');
+const dayHours = z
+  .object({ open: clockTime, close: clockTime })
+  .refine((hours) => hours.open < hours.close, { message: 'must close after it opens', path: ['close'] });
+
+/** An IANA zone the runtime knows (`Europe/Berlin`); anything else would break the opening-hours check. */
+const timezoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a time zone such as Europe/Berlin' },
+);
+
+/** A BCP 47 language tag such as `en`, `de` or `pt-BR`. */
+const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as en or pt-BR');
 
 export const workspaceSettingsSchema = z.object({
   assistant: z
     .object({
-      name: z.string().trim().min(1).max(40).default('Assistant'),
-      avatarUrl: z.string().url().max(2_048).nullable().default(null),
-      greeting: z.string().trim().max(300).default('Hi! How can I help you today?'),
+      name: z.string().trim().min(1, 'must not be empty').max(40, 'at most 40 characters').default('Assistant'),
+      avatarUrl: z
+        .url({ protocol: /^https$/, message: 'must be an https:// address' })
+        .max(2_048)
+        .nullable()
+        .default(null),
+      greeting: z.string().trim().max(300, 'at most 300 characters').default('Hi! How can I help you today?'),
       /** Who the assistant is, in the merchant's words; goes into the system prompt. */
-      persona: z.string().trim().max(2_000).default(''),
+      persona: z.string().trim().max(2_000, 'at most 2,000 characters').default(''),
       tone: z.enum(['friendly', 'professional', 'playful', 'concise']).default('friendly'),
       /** Languages the assistant may answer in; empty = whatever the shopper writes. */
-      languages: z.array(z.string().min(2).max(10)).max(20).default([]),
-      quickReplies: z.array(z.string().trim().min(1).max(60)).max(6).default([]),
+      languages: z.array(languageTag).max(20, 'at most 20 languages').default([]),
+      quickReplies: z
+        .array(z.string().trim().min(1, 'must not be empty').max(60, 'at most 60 characters'))
+        .max(6, 'at most 6 quick replies')
+        .default([]),
     })
     .default({
       name: 'Assistant',
@@ -35,15 +61,17 @@ export const workspaceSettingsSchema = z.object({
     .object({
       primaryColor: hexColor.default('#1f4e79'),
       position: z.enum(['bottom-right', 'bottom-left']).default('bottom-right'),
+      /** Text on the launcher beside its icon ("Ask Ava"); empty = the round icon button alone. */
+      launcherLabel: z.string().trim().max(30, 'at most 30 characters').default(''),
     })
-    .default({ primaryColor: '#1f4e79', position: 'bottom-right' }),
+    .default({ primaryColor: '#1f4e79', position: 'bottom-right', launcherLabel: '' }),
   handoff: z
     .object({
       enabled: z.boolean().default(true),
       /** IANA zone and weekly opening hours; null = people are always reachable. */
       businessHours: z
         .object({
-          timezone: z.string().default('UTC'),
+          timezone: timezoneSchema.default('UTC'),
           days: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), dayHours),
         })
         .nullable()

@@ -21,6 +21,8 @@ const standardRetries: QueueOptions = {
 export const queueDefinitions: QueueDefinition[] = [
   { name: 'catalog.import', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },
   { name: 'orders.import', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },
+  // An attempt resumes where the last one stopped, so a few retries cost little.
+  { name: 'import.run', options: { ...standardRetries, retryLimit: 3, expireInSeconds: 60 * 60 } },
   { name: 'assistant.reply', options: { ...standardRetries, retryLimit: 1, expireInSeconds: 120 } },
   { name: 'conversation.analyze', options: standardRetries },
   { name: 'content.generate', options: standardRetries },

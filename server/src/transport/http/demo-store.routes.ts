@@ -1,11 +1,17 @@
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { findDemoAccess } from '../../../../prisma/seed/demo-store.seed';
+import { widgetAuthSchema } from '../../modules/conversations';
+import { findWidgetKey } from '../../modules/tenancy';
 import { demoStoreCss, demoStoreJs } from './demo-store.assets';
 import { type DemoProductView, renderDemoHome, renderDemoProduct } from './demo-store.view';
 import { HttpError } from './errors';
 
-/** `/demo`: the demo workspace's catalog as a storefront, with the widget installed by script tag. */
+/**
+ * `/demo`: the demo workspace's catalog as a storefront, with the widget installed by script tag.
+ * `?key=pk_…` installs another workspace's widget instead, so a team that has just signed up
+ * can try its own assistant and inbox on a real-looking store before installing it anywhere.
+ */
 const strictCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'";
 
@@ -20,7 +26,7 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
 
   router.get('/demo', async (request, response, next) => {
     try {
-      const store = await loadDemoStore(prisma);
+      const store = await loadDemoStore(prisma, request.query.key);
       const category = typeof request.query.category === 'string' ? request.query.category : undefined;
       const products = await prisma.product.findMany({
         where: { workspaceId: store.workspaceId, status: 'active', ...(category ? { category } : {}) },
@@ -41,7 +47,7 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
 
   router.get('/demo/products/:handle', async (request, response, next) => {
     try {
-      const store = await loadDemoStore(prisma);
+      const store = await loadDemoStore(prisma, request.query.key);
       const product = await prisma.product.findFirst({
         where: { workspaceId: store.workspaceId, handle: request.params.handle },
         include: { variants: { orderBy: { position: 'asc' } } },
@@ -55,7 +61,18 @@ export function demoStoreRoutes(prisma: PrismaClient): Router {
   return router;
 }
 
-async function loadDemoStore(prisma: PrismaClient) {
+/** The widget key the page installs: the demo's own, or a valid, live key the URL names. */
+async function chooseWidgetKey(prisma: PrismaClient, requested: unknown, demoKey: string) {
+  if (requested === undefined) return { widgetKey: demoKey, keyOverride: null };
+  const parsed = widgetAuthSchema.shape.key.safeParse(requested);
+  if (!parsed.success) throw new HttpError(400, 'invalid_key', 'key must be a widget key (pk_…).');
+  if (!(await findWidgetKey(prisma, parsed.data))) {
+    throw new HttpError(404, 'not_found', 'No widget has this key, or it was revoked.');
+  }
+  return { widgetKey: parsed.data, keyOverride: parsed.data };
+}
+
+async function loadDemoStore(prisma: PrismaClient, requestedKey: unknown) {
   const access = await findDemoAccess(prisma);
   const workspace = await prisma.workspace.findFirst({ where: { isDemo: true } });
   if (!access || !workspace)
@@ -70,7 +87,7 @@ async function loadDemoStore(prisma: PrismaClient) {
     workspaceId: workspace.id,
     storeName: workspace.name,
     currency: workspace.currency,
-    widgetKey: access.widgetKey,
+    ...(await chooseWidgetKey(prisma, requestedKey, access.widgetKey)),
     categories: categories.map((row) => row.category as string),
   };
 }

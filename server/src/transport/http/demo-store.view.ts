@@ -15,6 +15,10 @@ export interface DemoProductView {
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** Links keep the page's `?key=` so the same widget follows the shopper around the store. */
+const withKey = (path: string, keyOverride: string | null) =>
+  keyOverride ? `${path}${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(keyOverride)}` : path;
+
 const money = (cents: number | null, currency: string) =>
   cents === null ? '' : new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 
@@ -22,6 +26,7 @@ function layout(input: {
   title: string;
   storeName: string;
   widgetKey: string | null;
+  keyOverride: string | null;
   categories: string[];
   body: string;
 }) {
@@ -38,9 +43,9 @@ ${input.widgetKey ? `<script src="/widget/loader.js" data-key="${escapeHtml(inpu
 </head>
 <body>
 <header>
-  <a class="logo" href="/demo">${escapeHtml(input.storeName)}</a>
-  <nav aria-label="Categories">${input.categories.map((category) => `<a href="/demo?category=${encodeURIComponent(category)}">${escapeHtml(category)}</a>`).join('')}</nav>
-  <a class="cart" href="/demo" aria-label="Cart">Cart (<span id="cart-count">0</span>)</a>
+  <a class="logo" href="${escapeHtml(withKey('/demo', input.keyOverride))}">${escapeHtml(input.storeName)}</a>
+  <nav aria-label="Categories">${input.categories.map((category) => `<a href="${escapeHtml(withKey(`/demo?category=${encodeURIComponent(category)}`, input.keyOverride))}">${escapeHtml(category)}</a>`).join('')}</nav>
+  <a class="cart" href="${escapeHtml(withKey('/demo', input.keyOverride))}" aria-label="Cart">Cart (<span id="cart-count">0</span>)</a>
 </header>
 ${input.body}
 <footer>© ${escapeHtml(input.storeName)} · Free shipping and 30-day returns — ask our assistant for details.</footer>
@@ -48,9 +53,9 @@ ${input.body}
 </html>`;
 }
 
-function productCard(product: DemoProductView, currency: string) {
+function productCard(product: DemoProductView, currency: string, keyOverride: string | null) {
   const was = product.compareAtCents ? `<span class="was">${money(product.compareAtCents, currency)}</span>` : '';
-  return `<a class="card" href="/demo/products/${encodeURIComponent(product.handle)}">
+  return `<a class="card" href="${escapeHtml(withKey(`/demo/products/${encodeURIComponent(product.handle)}`, keyOverride))}">
 <img src="${escapeHtml(product.imageUrl ?? '')}" alt="${escapeHtml(product.title)}" width="300" height="300" loading="lazy">
 <div class="body"><div class="category">${escapeHtml(product.category ?? '')}</div><h3>${escapeHtml(product.title)}</h3>
 <span class="price">${money(product.priceCents, currency)}</span>${was}</div></a>`;
@@ -61,16 +66,19 @@ export function renderDemoHome(input: {
   currency: string;
   /** Null renders the page without the widget (for the performance comparison). */
   widgetKey: string | null;
+  /** Another workspace's key from the URL, kept in the page's links. */
+  keyOverride: string | null;
   categories: string[];
   heading: string;
   products: DemoProductView[];
 }) {
   const body = `<section class="hero"><h1>Gear for every season</h1><p>Jackets, knitwear, footwear and packs, tested outdoors. Questions? Our assistant knows the whole catalog.</p></section>
-<main><h2>${escapeHtml(input.heading)}</h2><div class="grid">${input.products.map((product) => productCard(product, input.currency)).join('')}</div></main>`;
+<main><h2>${escapeHtml(input.heading)}</h2><div class="grid">${input.products.map((product) => productCard(product, input.currency, input.keyOverride)).join('')}</div></main>`;
   return layout({
     title: `${input.storeName} — ${input.heading}`,
     storeName: input.storeName,
     widgetKey: input.widgetKey,
+    keyOverride: input.keyOverride,
     categories: input.categories,
     body,
   });
@@ -80,6 +88,7 @@ export function renderDemoProduct(input: {
   storeName: string;
   currency: string;
   widgetKey: string;
+  keyOverride: string | null;
   categories: string[];
   product: DemoProductView;
 }) {
@@ -97,6 +106,7 @@ export function renderDemoProduct(input: {
     title: `${product.title} — ${input.storeName}`,
     storeName: input.storeName,
     widgetKey: input.widgetKey,
+    keyOverride: input.keyOverride,
     categories: input.categories,
     body,
   });

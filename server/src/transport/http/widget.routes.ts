@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import express, { Router } from 'express';
-import { findWidgetKey, isOriginAllowed } from '../../modules/tenancy';
+import { findWidgetKey, isOriginAllowed, recordWidgetSeen } from '../../modules/tenancy';
 import { HttpError } from './errors';
+import { previewPageHeaders, renderPreviewPage } from './widget-preview.view';
 
 /**
  * The widget's files and its configuration. Both are fetched from merchants'
@@ -33,6 +34,13 @@ export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string
       if (origin && !isOriginAllowed(origin, context.allowedOrigins)) {
         throw new HttpError(403, 'origin_not_allowed', `This widget key is not allowed on ${origin}.`);
       }
+      // The install check: "last loaded on <origin>". A same-origin fetch carries no Origin, so the Referer's is used.
+      recordWidgetSeen(
+        options.prisma,
+        context.widgetKeyId,
+        originOf(origin ?? request.get('referer')),
+        new Date(),
+      ).catch(() => {});
       const { workspace } = context;
       response.set('Cache-Control', 'public, max-age=60, must-revalidate').json({
         workspaceName: workspace.name,
@@ -50,6 +58,11 @@ export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string
     } catch (error) {
       next(error);
     }
+  });
+
+  // The admin's live preview: the real widget, fed unsaved settings by the admin page that frames it.
+  router.get('/widget/preview', (_request, response) => {
+    response.set(previewPageHeaders).type('html').send(renderPreviewPage());
   });
 
   router.use(
@@ -75,4 +88,15 @@ export function widgetRoutes(options: { prisma: PrismaClient; widgetDist: string
     }),
   );
   return router;
+}
+
+/** The page's origin from an Origin or Referer header, normalised; anything unparsable is not recorded. */
+function originOf(header: string | undefined): string | null {
+  if (!header || header.length > 2_048) return null;
+  try {
+    const origin = new URL(header).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@ import {
   type AgentContext,
   agentAuthSchema,
   agentEventSchemas,
+  agentReadEvents,
   type ConversationDeps,
   closeConversation,
   getConversation,
@@ -31,6 +32,8 @@ export interface AgentSocketDeps {
 }
 
 export const inboxRoom = (workspaceId: string) => `inbox:${workspaceId}`;
+/** Inboxes that have one conversation open: they also get its reply as it streams (see conversation-events.ts). */
+export const watchRoom = (conversationId: string) => `watch:${conversationId}`;
 
 export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Namespace {
   const namespace = io.of('/agent');
@@ -67,10 +70,9 @@ export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Names
       acknowledge(args.at(-1), { ok: false, error });
     });
 
-    const changesState = (event: string) => event !== 'messages.sync';
     const handle = (event: keyof typeof agentEventSchemas, run: (input: never) => Promise<Record<string, unknown>>) => {
       socket.on(event as string, async (payload: unknown, ack: unknown) => {
-        if (agent.readOnly && changesState(event)) {
+        if (agent.readOnly && !agentReadEvents.has(event)) {
           const error: ProtocolError = {
             code: 'forbidden',
             message: 'Your role can view the inbox but not act in it.',
@@ -114,6 +116,19 @@ export function registerAgentNamespace(io: Server, deps: AgentSocketDeps): Names
       const conversation = await getConversation(prisma, agent.workspaceId, conversationId);
       const messages = await listMessagesAfter(prisma, agent.workspaceId, conversation.id, afterSeq);
       return { status: conversation.status, messages: messages.map((message) => toWireMessage(message)) };
+    });
+    handle('conversation.watch', async ({ conversationId }: { conversationId: string }) => {
+      const conversation = await getConversation(prisma, agent.workspaceId, conversationId);
+      // One open conversation per inbox: opening another stops the stream of the last.
+      for (const room of socket.rooms) if (room.startsWith('watch:')) socket.leave(room);
+      socket.join(watchRoom(conversation.id));
+      return { status: conversation.status, lastSeq: conversation.lastSeq };
+    });
+    handle('conversation.unwatch', async ({ conversationId }: { conversationId: string }) => {
+      // Another workspace's id is not_found here too: no event tells one tenant about another's ids.
+      const conversation = await getConversation(prisma, agent.workspaceId, conversationId);
+      socket.leave(watchRoom(conversation.id));
+      return {};
     });
   });
   return namespace;

@@ -19,7 +19,7 @@ function memoryStorage() {
   };
 }
 
-function setup() {
+function setup(overrides: { offline?: boolean } = {}) {
   const socket = new FakeSocket();
   const conversation = new ConversationModel();
   const session = new SessionModel();
@@ -41,6 +41,7 @@ function setup() {
     },
     onIncoming: incoming,
     restartDelayMs: () => 0,
+    ...overrides,
   });
   return { socket, conversation, session, tokens, items, incoming, connection, options: () => options };
 }
@@ -79,6 +80,16 @@ describe('widget connection', () => {
       pageUrl: 'https://shop.example/p',
     });
     expect(socket.sent).toEqual([]);
+  });
+
+  it('never opens a socket for the admin’s preview, whatever is sent', async () => {
+    const { connection, conversation, session, options } = setup({ offline: true });
+    connection.connect();
+    conversation.addOutgoing('client-0001', 'Hello?');
+    await connection.flush();
+    expect(options()).toEqual({});
+    expect(session.connection.value).toBe('idle');
+    expect(connection.isConnected).toBe(false);
   });
 
   it('keeps the token in memory only until the chat was opened', () => {

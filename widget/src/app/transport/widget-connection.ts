@@ -22,6 +22,8 @@ export interface ConnectionDeps {
   catchUpAfterMs?: number;
   /** Delay before reconnecting after `server.shutdown`, spread so a restart is not a stampede. */
   restartDelayMs?: () => number;
+  /** Never connect: the admin's preview shows the widget without a conversation. */
+  offline?: boolean;
 }
 
 export type WidgetConnection = ReturnType<typeof createWidgetConnection>;
@@ -115,7 +117,7 @@ export function createWidgetConnection(deps: ConnectionDeps) {
   }
 
   function connect(): void {
-    if (socket) return;
+    if (socket || deps.offline) return;
     session.setConnection('connecting');
     socket = deps.createSocket(`${deps.origin}/widget`, {
       transports: ['websocket', 'polling'],

@@ -1,0 +1,198 @@
+import { expect, test } from '@playwright/test';
+import type { PrismaClient } from '@prisma/client';
+import type { PageAccess } from '../../portal/app/admin/admin-args';
+import { access as aiAccess } from '../../portal/app/admin/ai/ai.server';
+import { access as apiKeysAccess } from '../../portal/app/admin/api-keys/api-keys.server';
+import { access as assistantAccess } from '../../portal/app/admin/assistant/assistant.server';
+import { access as homeAccess } from '../../portal/app/admin/home/home.server';
+import { access as conversationAccess } from '../../portal/app/admin/inbox/conversation.server';
+import { access as inboxAccess } from '../../portal/app/admin/inbox/inbox.server';
+import { access as installAccess } from '../../portal/app/admin/install/install.server';
+import { access as teamAccess } from '../../portal/app/admin/team/team.server';
+import { hasPermission, type Role, roles } from '../../server/src/modules/identity';
+import { createApiKey } from '../../server/src/modules/tenancy';
+import { connect } from '../../server/src/platform/database';
+import { readE2eState } from '../support/e2e-state';
+import { type AdminActor, identityFor, joinAs, signUpOwner } from './support/admin-actors';
+
+/**
+ * The tenancy walk: every admin page and every action, as each role of a
+ * workspace and as the owner of another workspace. Expected answers come from
+ * the pages' own `access` declarations and the role table, so a page that
+ * forgets a check — or a check that drifts from what the page declares — fails here.
+ * (The REST API's walk is server/src/transport/http/api/tenancy.int.test.ts.)
+ */
+
+interface Resources {
+  conversationId: string;
+  importRunId: string;
+  apiKeyId: string;
+  articleId: string;
+  invitationId: string;
+  viewerUserId: string;
+}
+
+interface WalkedPage {
+  path: (resources: Resources) => string;
+  access: PageAccess;
+}
+
+const pages: WalkedPage[] = [
+  { path: () => '/', access: homeAccess },
+  { path: () => '/inbox', access: inboxAccess },
+  { path: (r) => `/inbox/${r.conversationId}`, access: conversationAccess },
+  { path: () => '/assistant', access: assistantAccess },
+  { path: () => '/install', access: installAccess },
+  { path: () => '/ai', access: aiAccess },
+  { path: () => '/team', access: teamAccess },
+  { path: () => '/api-keys', access: apiKeysAccess },
+];
+
+let prisma: PrismaClient;
+let closeDatabase: () => Promise<void>;
+const members = new Map<Role, AdminActor>();
+let outsider: AdminActor;
+let resources: Resources;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+
+test.beforeAll(async ({ baseURL }) => {
+  const database = await connect(readE2eState().databaseUrl);
+  prisma = database.prisma;
+  closeDatabase = () => database.close();
+  const owner = await signUpOwner(prisma, baseURL as string, 'walk-a');
+  members.set('owner', owner);
+  for (const role of ['admin', 'agent', 'viewer'] as const)
+    members.set(role, await joinAs(prisma, baseURL as string, owner, role));
+  outsider = await signUpOwner(prisma, baseURL as string, 'walk-b');
+
+  const workspaceId = owner.workspaceId;
+  const conversation = await prisma.conversation.create({
+    data: { workspaceId, visitorId: 'walk-visitor', status: 'waiting', lastSeq: 1 },
+  });
+  await prisma.message.create({
+    data: { workspaceId, conversationId: conversation.id, seq: 1, role: 'shopper', text: 'Can a human help me?' },
+  });
+  const importRun = await prisma.importRun.create({
+    data: { workspaceId, kind: 'products', format: 'generic_products_csv', fileName: 'walk.csv', status: 'running' },
+  });
+  const apiKey = await createApiKey(prisma, { workspaceId, name: 'walk key', scopes: ['products:read'] });
+  const article = await prisma.knowledgeArticle.create({
+    data: { workspaceId, kind: 'faq', title: 'Walk FAQ', body: 'Only workspace A may change this.' },
+  });
+  const ownerUser = await prisma.user.findUniqueOrThrow({ where: { email: owner.email } });
+  const pending = await identityFor(prisma, baseURL as string).inviteMember(
+    { userId: ownerUser.id, workspaceId },
+    { email: `walk-pending-${Date.now()}@example.com`, role: 'agent' },
+  );
+  const viewer = await prisma.user.findUniqueOrThrow({ where: { email: members.get('viewer')?.email } });
+  resources = {
+    conversationId: conversation.id,
+    importRunId: importRun.id,
+    apiKeyId: apiKey.id,
+    articleId: article.id,
+    invitationId: pending.invitation.id,
+    viewerUserId: viewer.id,
+  };
+});
+
+test.afterAll(async () => {
+  for (const member of members.values()) await member.http.dispose();
+  await outsider?.http.dispose();
+  await closeDatabase?.();
+});
+
+test('every page answers each role of the workspace as its access declares', async () => {
+  for (const page of pages) {
+    const path = page.path(resources);
+    for (const role of roles) {
+      const member = members.get(role) as AdminActor;
+      const response = await member.http.get(path);
+      const allowed = !page.access.view || hasPermission(role, page.access.view);
+      expect(response.status(), `${role} GET ${path}`).toBe(allowed ? 200 : 403);
+    }
+  }
+});
+
+test('every action refuses each role that lacks its permission, before doing anything', async () => {
+  for (const page of pages) {
+    const path = page.path(resources);
+    for (const [intent, permission] of Object.entries(page.access.intents ?? {})) {
+      for (const role of roles) {
+        if (hasPermission(role, permission)) continue;
+        const member = members.get(role) as AdminActor;
+        const response = await member.http.post(path, { form: { intent, _csrf: await member.csrf() } });
+        expect(response.status(), `${role} POST ${path} intent=${intent}`).toBe(403);
+      }
+    }
+  }
+});
+
+test('every action refuses a post without a valid CSRF token, and unknown intents', async () => {
+  const owner = members.get('owner') as AdminActor;
+  for (const page of pages) {
+    const path = page.path(resources);
+    for (const intent of Object.keys(page.access.intents ?? {})) {
+      const missing = await owner.http.post(path, { form: { intent } });
+      expect(missing.status(), `no token: POST ${path} intent=${intent}`).toBe(403);
+      const forged = await owner.http.post(path, { form: { intent, _csrf: await outsider.csrf() } });
+      expect(forged.status(), `another session's token: POST ${path} intent=${intent}`).toBe(403);
+    }
+    const unknown = await owner.http.post(path, { form: { intent: 'drop-everything', _csrf: await owner.csrf() } });
+    // A page without actions has no action at all: Remix answers 405.
+    expect(unknown.status(), `unknown intent: POST ${path}`).toBe(page.access.intents ? 400 : 405);
+  }
+});
+
+test("another workspace's owner cannot read or change this workspace's things: they do not exist for them", async () => {
+  const csrf = await outsider.csrf();
+  const conversationPath = `/inbox/${resources.conversationId}`;
+  expect((await outsider.http.get(conversationPath)).status()).toBe(404);
+  for (const intent of Object.keys(conversationAccess.intents ?? {})) {
+    const response = await outsider.http.post(conversationPath, {
+      form: { intent, _csrf: csrf, text: 'hello from B', clientId: `walk-${intent}-0001`, userId: '' },
+    });
+    expect(response.status(), `B POST ${conversationPath} intent=${intent}`).toBe(404);
+  }
+
+  const attempts: [string, Record<string, string>][] = [
+    ['/api-keys', { intent: 'revoke', apiKeyId: resources.apiKeyId }],
+    ['/team', { intent: 'removeMember', userId: resources.viewerUserId }],
+    ['/team', { intent: 'changeRole', userId: resources.viewerUserId, role: 'admin' }],
+    ['/team', { intent: 'transferOwnership', userId: resources.viewerUserId }],
+    ['/team', { intent: 'revokeInvitation', invitationId: resources.invitationId }],
+    ['/assistant', { intent: 'deleteArticle', articleId: resources.articleId }],
+    [
+      '/assistant',
+      { intent: 'updateArticle', articleId: resources.articleId, kind: 'faq', title: 'Hijacked', body: 'by B' },
+    ],
+  ];
+  for (const [path, form] of attempts) {
+    const response = await outsider.http.post(path, { form: { ...form, _csrf: csrf } });
+    expect(response.status(), `B POST ${path} ${JSON.stringify(form)}`).toBe(404);
+  }
+
+  // Nothing of A's changed.
+  const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: resources.conversationId } });
+  expect(conversation.status).toBe('waiting');
+  expect(await prisma.message.count({ where: { conversationId: resources.conversationId } })).toBe(1);
+  expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: resources.apiKeyId } })).revokedAt).toBeNull();
+  const viewerMembership = await prisma.membership.findFirst({
+    where: { workspaceId: members.get('owner')?.workspaceId, userId: resources.viewerUserId },
+  });
+  expect(viewerMembership?.role).toBe('viewer');
+  const article = await prisma.knowledgeArticle.findUniqueOrThrow({ where: { id: resources.articleId } });
+  expect(article.title).toBe('Walk FAQ');
+  const invitation = await prisma.invitation.findUniqueOrThrow({ where: { id: resources.invitationId } });
+  expect(invitation.revokedAt).toBeNull();
+});
+
+test("another workspace's pages never show this workspace's data", async () => {
+  for (const page of pages.filter((candidate) => !candidate.path(resources).includes(resources.conversationId))) {
+    const html = await (await outsider.http.get(page.path(resources))).text();
+    expect(html, page.path(resources)).not.toContain('walk-a workspace');
+    expect(html, page.path(resources)).not.toContain('Can a human help me?');
+    expect(html, page.path(resources)).not.toContain('Walk FAQ');
+  }
+});

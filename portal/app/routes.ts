@@ -25,5 +25,7 @@ export default [
     route('ai', 'routes/ai.tsx'),
     route('team', 'routes/team.tsx'),
     route('api-keys', 'routes/api-keys.tsx'),
+    route('forecasts', 'routes/forecasts.tsx'),
+    route('workspaces/new', 'routes/workspace-new.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -4,7 +4,7 @@ import { seedDemoStore } from '../../prisma/seed/demo-store.seed';
 import { type AiEngine, createWorkspaceAiEngine, isOfflineMode, toProviderCredentials } from './ai';
 import { createStreamLimiter } from './modules/assistant';
 import { limits } from './modules/conversations';
-import { createIdentity, createMailer, verifyAgentToken } from './modules/identity';
+import { createIdentity, createMailer, type DeliveringMailer, verifyAgentToken } from './modules/identity';
 import type { Config } from './platform/config';
 import { ensureDataDir, resolveSecret } from './platform/data-dir';
 import { type Database, openDatabase } from './platform/database';
@@ -139,14 +139,16 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
     app.use(widgetRoutes({ prisma, widgetDist: path.join(repositoryRoot(), 'widget', 'dist') }));
     app.use(demoStoreRoutes(prisma));
     app.use(demoImageRoutes());
+    let mailer: DeliveringMailer | undefined;
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const portalDir = portalBuildDir(repositoryRoot());
     const portalBuild = await loadPortalBuild(portalDir);
     if (portalBuild) {
+      mailer = createMailer({ smtpUrl: config.smtpUrl, log });
       const identity = createIdentity({
         prisma,
         secret,
-        mailer: createMailer({ smtpUrl: config.smtpUrl, log }),
+        mailer,
         appUrl: publicUrl,
         log,
       });
@@ -191,6 +193,8 @@ export async function startCloser(config: Config, deps: { log: Logger; progress:
           const httpClosed = closeHttpServer(server);
           await drainSockets(io);
           await httpClosed;
+          // Emails handed over by the last requests (resets, invitations) still go out.
+          await mailer?.idle();
           // Replies already being written are finished and stored; the shopper sees them on reconnecting.
           await assistant.streams.whenIdle(20_000);
           await startedJobs.stop();

@@ -2,16 +2,18 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData, useLocation, useSubmit } from '@remix-run/react';
 import { Banner, Box, Frame, Navigation, TopBar } from '@shopify/polaris';
 import {
+  ChartLineIcon,
   ChartVerticalIcon,
   ChatIcon,
   CodeIcon,
+  ExitIcon,
   HomeIcon,
   KeyIcon,
   MagicIcon,
   OrderIcon,
   PersonIcon,
+  PlusIcon,
   ProductIcon,
-  SettingsIcon,
   TeamIcon,
 } from '@shopify/polaris-icons';
 import { useState } from 'react';
@@ -55,6 +57,7 @@ const navigation: NavItem[] = [
   { url: '/catalog', label: 'Catalog', icon: ProductIcon, permission: 'analytics.view' },
   { url: '/orders', label: 'Orders', icon: OrderIcon, permission: 'analytics.view' },
   { url: '/contacts', label: 'Contacts', icon: PersonIcon, permission: 'analytics.view' },
+  { url: '/forecasts', label: 'Forecasts', icon: ChartLineIcon, permission: 'analytics.view' },
   { url: '/assistant', label: 'Assistant', icon: MagicIcon, permission: 'analytics.view' },
   { url: '/install', label: 'Install', icon: CodeIcon, permission: 'analytics.view' },
   { url: '/ai', label: 'AI and usage', icon: ChartVerticalIcon, permission: 'analytics.view' },
@@ -86,7 +89,12 @@ export default function AppLayout() {
             onAction: () => post('/switch-workspace', { workspaceId: workspace.id }),
           })),
         },
-        { items: [{ content: 'Log out', icon: SettingsIcon, onAction: () => post('/logout', {}) }] },
+        {
+          items: [
+            { content: 'Create a workspace', icon: PlusIcon, url: '/workspaces/new' },
+            { content: 'Log out', icon: ExitIcon, onAction: () => post('/logout', {}) },
+          ],
+        },
       ]}
     />
   );

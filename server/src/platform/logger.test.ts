@@ -20,6 +20,8 @@ describe('log redaction', () => {
     ['key sk_live_abcdEFGH12345678 leaked', 'key [key] leaked'],
     ['Authorization: Bearer abc.def-ghi', 'Authorization: Bearer [token]'],
     ['order #1042 of 3 items costs 129.00', 'order #1042 of 3 items costs 129.00'],
+    ['connect ECONNREFUSED 127.0.0.1:587', 'connect ECONNREFUSED 127.0.0.1:587'],
+    ['from 192.168.10.200 call 0044 20 7946 0958', 'from 192.168.10.200 call [phone]'],
   ])('scrubs %s', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });

@@ -37,7 +37,8 @@ const patterns: Array<[RegExp, string]> = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [token]'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[jwt]'],
   // Phone numbers: a + or digit, then 7+ digits with common separators.
-  [/(?<![\w.-])\+?\d[\d\s().-]{6,}\d(?![\w.-])/g, '[phone]'],
+  // An IPv4 address (127.0.0.1:587 in a mail error) is not a phone number.
+  [/(?<![\w.-])(?!\d{1,3}(?:\.\d{1,3}){3}(?!\d))\+?\d[\d\s().-]{6,}\d(?![\w.-])/g, '[phone]'],
 ];
 
 export function redactText(text: string): string {

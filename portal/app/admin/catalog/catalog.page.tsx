@@ -11,7 +11,6 @@ import {
   Layout,
   Link,
   Page,
-  Pagination,
   Select,
   Text,
   TextField,

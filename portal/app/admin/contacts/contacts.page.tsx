@@ -9,7 +9,6 @@ import {
   InlineStack,
   Layout,
   Page,
-  Pagination,
   Text,
   TextField,
 } from '@shopify/polaris';

@@ -9,7 +9,6 @@ import {
   InlineStack,
   Layout,
   Page,
-  Pagination,
   Select,
   Text,
   TextField,

@@ -40,6 +40,14 @@ export async function findLatestPlan(db: Db, workspaceId: string, runId?: string
   });
 }
 
+/** A plan of this run still waiting for or inside its job. */
+export async function findPendingPlan(db: Db, workspaceId: string, runId: string) {
+  return db.forecastPlan.findFirst({
+    where: { workspaceId, runId, status: { in: ['queued', 'running'] } },
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
 /** Marks the plan running with its facts, dropping steps of an earlier attempt of the same job. */
 export async function startPlan(db: Db, workspaceId: string, planId: string, facts: unknown, startedAt: Date) {
   await db.forecastPlanStep.deleteMany({ where: { workspaceId, planId } });

@@ -44,6 +44,27 @@ export const MINIMUM_HISTORY_WEEKS = 8;
 /** Older history adds cost, not accuracy. */
 export const MAXIMUM_HISTORY_WEEKS = 208;
 
+/**
+ * Whether the store has enough orders for a forecast yet, for the page to
+ * say so before anyone presses a button. Counted in whole weeks from the
+ * first order (the run itself counts complete local weeks, so this is the
+ * same answer give or take the current week).
+ */
+export async function getHistoryReadiness(prisma: PrismaClient, workspaceId: string, now: Date = new Date()) {
+  const bounds = await findHistoryBounds(prisma, workspaceId);
+  const end = bounds?.isDemo && bounds.lastOrderAt ? bounds.lastOrderAt : now;
+  const weeksOfOrders = bounds?.firstOrderAt
+    ? Math.max(0, Math.floor((end.getTime() - bounds.firstOrderAt.getTime()) / (7 * 86_400_000)))
+    : 0;
+  return {
+    currency: bounds?.currency ?? 'USD',
+    hasOrders: Boolean(bounds?.firstOrderAt),
+    weeksOfOrders,
+    minimumWeeks: MINIMUM_HISTORY_WEEKS,
+    enough: weeksOfOrders >= MINIMUM_HISTORY_WEEKS,
+  };
+}
+
 export async function loadForecastHistory(
   prisma: PrismaClient,
   workspaceId: string,

@@ -42,7 +42,7 @@ type SeriesRecord = NonNullable<Awaited<ReturnType<typeof findSeriesForecast>>>;
 export async function getForecastSummary(
   prisma: PrismaClient,
   workspaceId: string,
-  options: { runId?: string; limit?: number; offset?: number } = {},
+  options: { runId?: string; limit?: number; offset?: number; search?: string } = {},
 ) {
   const [latest, run] = await Promise.all([
     findLatestRun(prisma, workspaceId),
@@ -65,6 +65,7 @@ export async function getForecastSummary(
       level: 'product',
       limit: options.limit ?? 500,
       offset: options.offset,
+      search: options.search,
     }),
   ]);
   const store = stores[0];

@@ -1,6 +1,14 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { DEFAULT_HORIZON_WEEKS, type RunTrigger } from './forecasting.model';
-import { createRun, failRun, findPendingRun, lockWorkspaceForecasts } from './forecasting.repo';
+import { createPlan, findLatestPlan, findPendingPlan } from './action-plan.repo';
+import { DEFAULT_HORIZON_WEEKS, ForecastRunNotFoundError, type RunTrigger } from './forecasting.model';
+import {
+  createRun,
+  failRun,
+  findLatestRun,
+  findPendingRun,
+  listTopProductForecasts,
+  lockWorkspaceForecasts,
+} from './forecasting.repo';
 import { listWorkspacesWithOrdersSince } from './sales-history.repo';
 
 /**
@@ -54,6 +62,40 @@ export async function requestForecast(
     // A queue policy that deduplicates by key refused it: a job for this workspace is already waiting.
     if (jobId === null) throw new DuplicateForecastJobError(workspaceId);
     return { runId: run.id, created: true };
+  });
+}
+
+export interface RequestedPlan {
+  planId: string;
+  runId: string;
+  /** False when a plan of the latest run was already queued or being written and was returned instead. */
+  created: boolean;
+}
+
+/**
+ * Asking for a new action plan of the latest finished run (after an AI
+ * provider was configured, say): same products as the run's first plan, so
+ * the new one is comparable; one pending plan per run, under the same lock
+ * as the runs.
+ */
+export async function requestActionPlan(
+  deps: Pick<RequestDeps, 'prisma' | 'jobs' | 'clock'>,
+  workspaceId: string,
+): Promise<RequestedPlan> {
+  const now = new Date(deps.clock?.now() ?? Date.now());
+  return deps.prisma.$transaction(async (tx) => {
+    await lockWorkspaceForecasts(tx, workspaceId);
+    const run = await findLatestRun(tx, workspaceId, 'succeeded');
+    if (!run) throw new ForecastRunNotFoundError('latest');
+    const pending = await findPendingPlan(tx, workspaceId, run.id);
+    if (pending && !isAbandoned(pending, now)) return { planId: pending.id, runId: run.id, created: false };
+    const earlier = await findLatestPlan(tx, workspaceId, run.id);
+    const productIds = earlier?.productIds.length
+      ? earlier.productIds
+      : await listTopProductForecasts(tx, workspaceId, run.id, 5);
+    const plan = await createPlan(tx, workspaceId, run.id, productIds);
+    await deps.jobs.sendInTransaction(tx, 'forecast.narrative', { workspaceId, runId: run.id, planId: plan.id });
+    return { planId: plan.id, runId: run.id, created: true };
   });
 }
 

@@ -109,6 +109,8 @@ export type StockSettings = z.infer<typeof stockSettingsSchema>;
 
 export class ForecastRunNotFoundError extends Error {
   override readonly name = 'ForecastRunNotFoundError';
+  /** Another workspace's id reads exactly like a missing one. */
+  readonly status = 404;
   constructor(readonly runId: string) {
     super(`No forecast run ${runId} in this workspace`);
   }
@@ -116,6 +118,7 @@ export class ForecastRunNotFoundError extends Error {
 
 export class ProductForecastNotFoundError extends Error {
   override readonly name = 'ProductForecastNotFoundError';
+  readonly status = 404;
   constructor(readonly productId: string) {
     super(`No forecast for product ${productId} in the latest run`);
   }
@@ -123,6 +126,7 @@ export class ProductForecastNotFoundError extends Error {
 
 export class ForecastPlanNotFoundError extends Error {
   override readonly name = 'ForecastPlanNotFoundError';
+  readonly status = 404;
   constructor(readonly planId: string) {
     super(`No action plan ${planId} in this workspace`);
   }

@@ -243,12 +243,13 @@ export async function listSeriesForecasts(
   db: Db,
   workspaceId: string,
   runId: string,
-  query: { level: ForecastLevel; limit?: number; offset?: number },
+  query: { level: ForecastLevel; limit?: number; offset?: number; search?: string },
 ) {
+  const label = query.search ? { label: { contains: query.search, mode: 'insensitive' as const } } : {};
   return db.forecastRun.findFirst({ where: { id: runId, workspaceId }, select: { id: true } }).then((run) =>
     run
       ? db.productForecast.findMany({
-          where: { workspaceId, runId, level: query.level },
+          where: { workspaceId, runId, level: query.level, ...label },
           orderBy: [{ units13: 'desc' }, { key: 'asc' }],
           take: query.limit,
           skip: query.offset,

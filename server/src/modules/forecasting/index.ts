@@ -9,7 +9,7 @@ export type { PlanFacts } from './action-plan.facts';
 export { type ActionPlanResult, generateActionPlan, type PlanDeps } from './action-plan.service';
 export { PLAN_STEPS, type PlanStepName } from './action-plan.steps';
 export type { PlaceDemand, PlaceScope } from './city-demand';
-export { MINIMUM_HISTORY_WEEKS } from './forecast-history';
+export { getHistoryReadiness, MINIMUM_HISTORY_WEEKS } from './forecast-history';
 export {
   type ChartPoint,
   getActionPlan,
@@ -19,7 +19,9 @@ export {
 } from './forecast-read.service';
 export {
   type RequestDeps,
+  type RequestedPlan,
   type RequestedRun,
+  requestActionPlan,
   requestForecast,
   requestNightlyForecasts,
 } from './forecast-request.service';

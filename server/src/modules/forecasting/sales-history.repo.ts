@@ -21,6 +21,7 @@ export interface UnitsRow {
 
 export interface WorkspaceHistoryBounds {
   timeZone: string;
+  currency: string;
   isDemo: boolean;
   firstOrderAt: Date | null;
   lastOrderAt: Date | null;
@@ -41,14 +42,16 @@ export async function findHistoryBounds(
   prisma: PrismaClient,
   workspaceId: string,
 ): Promise<WorkspaceHistoryBounds | null> {
-  const rows = await prisma.$queryRaw<{ timezone: string; isDemo: boolean; first: Date | null; last: Date | null }[]>`
-    SELECT w.timezone, w."isDemo",
+  const rows = await prisma.$queryRaw<
+    { timezone: string; currency: string; isDemo: boolean; first: Date | null; last: Date | null }[]
+  >`
+    SELECT w.timezone, w.currency, w."isDemo",
       (SELECT min(o."placedAt") FROM "Order" o WHERE o."workspaceId" = w.id AND ${demand}) AS first,
       (SELECT max(o."placedAt") FROM "Order" o WHERE o."workspaceId" = w.id AND ${demand}) AS last
     FROM "Workspace" w WHERE w.id = ${workspaceId}::uuid`;
   const row = rows[0];
   if (!row) return null;
-  return { timeZone: row.timezone, isDemo: row.isDemo, firstOrderAt: row.first, lastOrderAt: row.last };
+  return { timeZone: row.timezone, currency: row.currency, isDemo: row.isDemo, firstOrderAt: row.first, lastOrderAt: row.last };
 }
 
 /**

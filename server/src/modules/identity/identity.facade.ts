@@ -18,6 +18,7 @@ import { requestPasswordReset, resetPassword } from './password-reset.service';
 import { createSession, endAllSessions, endSession, resolveSession, switchWorkspace } from './session.service';
 import { signUp } from './sign-up.service';
 import { authorizeWorkspace, type WorkspaceAccessOptions, withWorkspace } from './workspace-access';
+import { createAdditionalWorkspace } from './workspace-create.service';
 
 /**
  * The module's use cases with their dependencies bound once, for the portal:
@@ -29,6 +30,8 @@ export function createIdentity(deps: IdentityDeps) {
     signUp: (input: SignUpInput, meta?: RequestMeta) => signUp(deps, input, meta),
     logIn: (input: LogInInput, meta?: RequestMeta) => logIn(deps, input, meta),
     createSession: (userId: string, meta?: RequestMeta) => createSession(deps, userId, meta),
+    createWorkspace: (token: string | null | undefined, input: { name: string }, meta?: RequestMeta) =>
+      createAdditionalWorkspace(deps, token, input, meta),
     resolveSession: (token: string | null | undefined) => resolveSession(deps, token),
     endSession: (token: string | null | undefined) => endSession(deps, token),
     endAllSessions: (userId: string) => endAllSessions(deps, userId),

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createRateLimiter, RateLimitedError } from '../../platform/rate-limit';
-import { writeAuditLog } from './audit-log.repo';
 import { currentTime, type IdentityDeps } from './identity.deps';
 import { EmailTakenError, type RequestMeta, type SessionUser, type SignUpInput, signUpSchema } from './identity.model';
+import { createOwnedWorkspace, isUniqueViolation } from './owned-workspace';
 import { hashPassword } from './password.hasher';
 import { checkPasswordPolicy } from './password-policy';
 import { createUser, findUserByEmail } from './user.repo';
-import { createWorkspaceWithOwner, findTakenSlugs } from './workspace.repo';
-import { pickFreeSlug, slugifyWorkspaceName } from './workspace-slug';
 
 export interface SignUpResult {
   user: SessionUser;
@@ -40,8 +37,6 @@ export async function signUp(deps: Deps, input: SignUpInput, meta: RequestMeta =
   }
   if (await findUserByEmail(deps.prisma, data.email)) throw new EmailTakenError();
   const passwordHash = await hashPassword(data.password);
-  const widgetKey = `pk_live_${randomBytes(24).toString('base64url')}`;
-  const base = slugifyWorkspaceName(data.workspaceName);
 
   // A unique violation means someone took the email or the slug between our
   // check and our insert; the slug case is retried with a fresh look at the taken slugs.
@@ -49,31 +44,11 @@ export async function signUp(deps: Deps, input: SignUpInput, meta: RequestMeta =
     try {
       return await deps.prisma.$transaction(async (tx) => {
         const user = await createUser(tx, { email: data.email, name: data.name, passwordHash });
-        const slug = pickFreeSlug(base, await findTakenSlugs(tx, base));
-        const workspace = await createWorkspaceWithOwner(tx, {
-          name: data.workspaceName,
-          slug,
-          ownerId: user.id,
-          widgetKey,
-        });
-        const actor = { workspaceId: workspace.id, actorUserId: user.id, ip: meta.ip };
-        await writeAuditLog(tx, {
-          ...actor,
-          action: 'workspace.created',
-          targetType: 'workspace',
-          targetId: workspace.id,
-        });
-        await writeAuditLog(tx, {
-          ...actor,
-          action: 'member.added',
-          targetType: 'user',
-          targetId: user.id,
-          data: { role: 'owner' },
-        });
-        return { user, workspace, widgetKey };
+        const created = await createOwnedWorkspace(tx, { name: data.workspaceName, ownerId: user.id, ip: meta.ip });
+        return { user, ...created };
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
+      if (!isUniqueViolation(error)) throw error;
       if (await findUserByEmail(deps.prisma, data.email)) throw new EmailTakenError();
       if (attempt >= 5) throw error;
     }

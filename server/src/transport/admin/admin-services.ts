@@ -5,6 +5,7 @@ import { createAiUsageAdmin } from './ai-usage.admin';
 import { createAssistantAdmin } from './assistant.admin';
 import { createCatalogAdmin } from './catalog.admin';
 import { createContactsAdmin } from './contacts.admin';
+import { createForecastsAdmin } from './forecasts.admin';
 import { createHomeAdmin } from './home.admin';
 import { createInboxAdmin } from './inbox.admin';
 import { createInstallAdmin } from './install.admin';
@@ -40,6 +41,7 @@ export function createAdminServices(deps: AdminDeps) {
     install: createInstallAdmin(deps),
     aiUsage: createAiUsageAdmin(deps),
     team: createTeamAdmin(deps),
+    forecasts: createForecastsAdmin(deps),
   };
 }
 

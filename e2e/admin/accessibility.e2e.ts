@@ -15,11 +15,13 @@ const signedInPages = [
   '/catalog',
   '/orders',
   '/contacts',
+  '/forecasts',
   '/assistant',
   '/install',
   '/ai',
   '/team',
   '/api-keys',
+  '/workspaces/new',
 ];
 
 async function expectNoViolations(page: Page) {

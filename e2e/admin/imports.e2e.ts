@@ -34,7 +34,9 @@ async function logIn(page: Page) {
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).include('#AppFrameMain').include('#PolarisPortalsContainer').analyze();
   expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    results.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
   ).toEqual([]);
 }
 
@@ -93,6 +95,34 @@ test('CSV import with good and bad rows', async ({ page }) => {
   await expect(page.getByRole('table').getByText('zephyr-bottle')).toHaveCount(0);
 });
 
+test('the run page follows a running import live, without reloading', async ({ page }) => {
+  test.setTimeout(90_000);
+  const rows = Array.from(
+    { length: 3_000 },
+    (_, n) =>
+      `bulk-${n},Bulk Item ${n},,Trailwise,Bulk,,TRUE,Title,Default Title,BULK-${n},shopify,1,${5 + (n % 50)}.00,,active`,
+  );
+  await logIn(page);
+  await page.goto('/catalog');
+  await page.getByRole('button', { name: 'Import products' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import products' });
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'bulk.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...rows].join('\n')),
+  });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page).toHaveURL(/\/imports\//);
+  const badge = page.getByRole('main').getByText(/^(Queued|Running|Finished)$/);
+  await expect(badge).toHaveText(/^(Queued|Running)$/);
+  await page.evaluate(() => {
+    (window as unknown as { stillHere: boolean }).stillHere = true;
+  });
+  await expect(badge).toHaveText('Finished', { timeout: 60_000 });
+  await expect(page.getByText('3,000 of 3,000 rows read')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+});
+
 test('a file of the wrong kind is refused on the form with a reason', async ({ page }) => {
   await logIn(page);
   await page.goto('/orders');
@@ -111,4 +141,11 @@ test('a file of the wrong kind is refused on the form with a reason', async ({ p
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByText('This looks like a Simple product CSV; import it on the Catalog page.')).toBeVisible();
   await expect(page).toHaveURL(/\/contacts$/);
+});
+
+test('an import id that is not this workspace’s is not found', async ({ page }) => {
+  await logIn(page);
+  const response = await page.goto('/imports/01890000-0000-7000-8000-000000000000');
+  expect(response?.status()).toBe(404);
+  expect((await page.goto('/imports/not-an-id'))?.status()).toBe(404);
 });

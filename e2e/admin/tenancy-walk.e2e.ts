@@ -1,14 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { PrismaClient } from '@prisma/client';
 import type { PageAccess } from '../../portal/app/admin/admin-args';
-import { access as aiAccess } from '../../portal/app/admin/ai/ai.server';
-import { access as apiKeysAccess } from '../../portal/app/admin/api-keys/api-keys.server';
-import { access as assistantAccess } from '../../portal/app/admin/assistant/assistant.server';
-import { access as homeAccess } from '../../portal/app/admin/home/home.server';
-import { access as conversationAccess } from '../../portal/app/admin/inbox/conversation.server';
-import { access as inboxAccess } from '../../portal/app/admin/inbox/inbox.server';
-import { access as installAccess } from '../../portal/app/admin/install/install.server';
-import { access as teamAccess } from '../../portal/app/admin/team/team.server';
 import { hasPermission, type Role, roles } from '../../server/src/modules/identity';
 import { createApiKey } from '../../server/src/modules/tenancy';
 import { connect } from '../../server/src/platform/database';
@@ -34,19 +26,32 @@ interface Resources {
 
 interface WalkedPage {
   path: (resources: Resources) => string;
-  access: PageAccess;
+  /** The shared page module whose `access` the shells enforce. */
+  module: string;
+  access?: PageAccess;
 }
 
+// Loaded at run time (below), so this file's type-check does not pull the portal's Remix globals into the server's.
 const pages: WalkedPage[] = [
-  { path: () => '/', access: homeAccess },
-  { path: () => '/inbox', access: inboxAccess },
-  { path: (r) => `/inbox/${r.conversationId}`, access: conversationAccess },
-  { path: () => '/assistant', access: assistantAccess },
-  { path: () => '/install', access: installAccess },
-  { path: () => '/ai', access: aiAccess },
-  { path: () => '/team', access: teamAccess },
-  { path: () => '/api-keys', access: apiKeysAccess },
+  { path: () => '/', module: 'home/home.server' },
+  { path: () => '/inbox', module: 'inbox/inbox.server' },
+  { path: (r) => `/inbox/${r.conversationId}`, module: 'inbox/conversation.server' },
+  { path: () => '/catalog', module: 'catalog/catalog.server' },
+  { path: (r) => `/imports/${r.importRunId}`, module: 'imports/import-run.server' },
+  { path: () => '/orders', module: 'orders/orders.server' },
+  { path: () => '/contacts', module: 'contacts/contacts.server' },
+  { path: () => '/forecasts', module: 'forecasts/forecasts.server' },
+  { path: () => '/assistant', module: 'assistant/assistant.server' },
+  { path: () => '/install', module: 'install/install.server' },
+  { path: () => '/ai', module: 'ai/ai.server' },
+  { path: () => '/team', module: 'team/team.server' },
+  { path: () => '/api-keys', module: 'api-keys/api-keys.server' },
 ];
+
+function accessOf(page: WalkedPage): PageAccess {
+  if (!page.access) throw new Error(`access of ${page.module} not loaded`);
+  return page.access;
+}
 
 let prisma: PrismaClient;
 let closeDatabase: () => Promise<void>;
@@ -58,6 +63,10 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
 test.beforeAll(async ({ baseURL }) => {
+  for (const page of pages) {
+    const modulePath: string = `../../portal/app/admin/${page.module}`;
+    page.access = ((await import(modulePath)) as { access: PageAccess }).access;
+  }
   const database = await connect(readE2eState().databaseUrl);
   prisma = database.prisma;
   closeDatabase = () => database.close();
@@ -106,10 +115,11 @@ test.afterAll(async () => {
 test('every page answers each role of the workspace as its access declares', async () => {
   for (const page of pages) {
     const path = page.path(resources);
+    const view = accessOf(page).view;
     for (const role of roles) {
       const member = members.get(role) as AdminActor;
       const response = await member.http.get(path);
-      const allowed = !page.access.view || hasPermission(role, page.access.view);
+      const allowed = !view || hasPermission(role, view);
       expect(response.status(), `${role} GET ${path}`).toBe(allowed ? 200 : 403);
     }
   }
@@ -118,7 +128,7 @@ test('every page answers each role of the workspace as its access declares', asy
 test('every action refuses each role that lacks its permission, before doing anything', async () => {
   for (const page of pages) {
     const path = page.path(resources);
-    for (const [intent, permission] of Object.entries(page.access.intents ?? {})) {
+    for (const [intent, permission] of Object.entries(accessOf(page).intents ?? {})) {
       for (const role of roles) {
         if (hasPermission(role, permission)) continue;
         const member = members.get(role) as AdminActor;
@@ -133,7 +143,7 @@ test('every action refuses a post without a valid CSRF token, and unknown intent
   const owner = members.get('owner') as AdminActor;
   for (const page of pages) {
     const path = page.path(resources);
-    for (const intent of Object.keys(page.access.intents ?? {})) {
+    for (const intent of Object.keys(accessOf(page).intents ?? {})) {
       const missing = await owner.http.post(path, { form: { intent } });
       expect(missing.status(), `no token: POST ${path} intent=${intent}`).toBe(403);
       const forged = await owner.http.post(path, { form: { intent, _csrf: await outsider.csrf() } });
@@ -141,7 +151,7 @@ test('every action refuses a post without a valid CSRF token, and unknown intent
     }
     const unknown = await owner.http.post(path, { form: { intent: 'drop-everything', _csrf: await owner.csrf() } });
     // A page without actions has no action at all: Remix answers 405.
-    expect(unknown.status(), `unknown intent: POST ${path}`).toBe(page.access.intents ? 400 : 405);
+    expect(unknown.status(), `unknown intent: POST ${path}`).toBe(accessOf(page).intents ? 400 : 405);
   }
 });
 
@@ -149,12 +159,16 @@ test("another workspace's owner cannot read or change this workspace's things: t
   const csrf = await outsider.csrf();
   const conversationPath = `/inbox/${resources.conversationId}`;
   expect((await outsider.http.get(conversationPath)).status()).toBe(404);
-  for (const intent of Object.keys(conversationAccess.intents ?? {})) {
+  for (const intent of Object.keys(accessOf(pages[2] as WalkedPage).intents ?? {})) {
     const response = await outsider.http.post(conversationPath, {
       form: { intent, _csrf: csrf, text: 'hello from B', clientId: `walk-${intent}-0001`, userId: '' },
     });
     expect(response.status(), `B POST ${conversationPath} intent=${intent}`).toBe(404);
   }
+
+  const importPath = `/imports/${resources.importRunId}`;
+  expect((await outsider.http.get(importPath)).status()).toBe(404);
+  expect((await outsider.http.post(importPath, { form: { intent: 'cancel', _csrf: csrf } })).status()).toBe(404);
 
   const attempts: [string, Record<string, string>][] = [
     ['/api-keys', { intent: 'revoke', apiKeyId: resources.apiKeyId }],
@@ -176,6 +190,7 @@ test("another workspace's owner cannot read or change this workspace's things: t
   // Nothing of A's changed.
   const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: resources.conversationId } });
   expect(conversation.status).toBe('waiting');
+  expect((await prisma.importRun.findUniqueOrThrow({ where: { id: resources.importRunId } })).status).toBe('running');
   expect(await prisma.message.count({ where: { conversationId: resources.conversationId } })).toBe(1);
   expect((await prisma.apiKey.findUniqueOrThrow({ where: { id: resources.apiKeyId } })).revokedAt).toBeNull();
   const viewerMembership = await prisma.membership.findFirst({
@@ -189,7 +204,8 @@ test("another workspace's owner cannot read or change this workspace's things: t
 });
 
 test("another workspace's pages never show this workspace's data", async () => {
-  for (const page of pages.filter((candidate) => !candidate.path(resources).includes(resources.conversationId))) {
+  const ownPages = pages.filter((candidate) => !/\/(inbox|imports)\/./.test(candidate.path(resources)));
+  for (const page of ownPages) {
     const html = await (await outsider.http.get(page.path(resources))).text();
     expect(html, page.path(resources)).not.toContain('walk-a workspace');
     expect(html, page.path(resources)).not.toContain('Can a human help me?');

@@ -28,8 +28,10 @@ export async function action({ services, actor, form, intent }: AdminActionArgs)
     case 'remove-key':
       return done(await ai.removeProviderKey(actor, formText(form, 'provider')));
     case 'save-route': {
-      // Empty slots mean "no further fallback".
+      // Empty slots mean "no further fallback"; a model named by hand runs on the OpenAI-compatible server.
       const choices = form.getAll('choice').filter((choice) => typeof choice === 'string' && choice !== '');
+      const customModel = formText(form, 'customModel').customModel.trim();
+      if (customModel) choices.push(`openai:${customModel}`);
       return done(await ai.saveTaskRoute(actor, { task: formText(form, 'task').task, choices }));
     }
     case 'reset-route':

@@ -1,5 +1,17 @@
 import { type FetcherWithComponents, useFetcher } from '@remix-run/react';
-import { Badge, BlockStack, Box, Button, Card, Divider, FormLayout, InlineStack, Select, Text } from '@shopify/polaris';
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Divider,
+  FormLayout,
+  InlineStack,
+  Select,
+  Text,
+  TextField,
+} from '@shopify/polaris';
 import { Fragment, useState } from 'react';
 import { CsrfField, useCan } from '~/lib/csrf';
 import type { AiSettingsView, TaskRoute } from '../../../../server/src/modules/ai-settings';
@@ -117,8 +129,12 @@ function RouteForm({
       return choice ? choiceValue(choice) : '';
     }),
   );
+  const [customModel, setCustomModel] = useState('');
   const problem = problemOf(fetcher.data);
   const options = choiceOptions(settings, route);
+  // The server numbers only the choices sent (empty slots are skipped, the custom model comes last).
+  const sent = slots.flatMap((slot, index) => (slot ? [index] : []));
+  const errorFor = (position: number) => (position < 0 ? undefined : problem?.fieldErrors[`choices.${position}`]);
   return (
     <Box paddingBlockStart="100">
       <fetcher.Form method="post">
@@ -136,10 +152,21 @@ function RouteForm({
                 options={index === 0 ? options : [{ label: 'None', value: '' }, ...options]}
                 value={slots[index] ?? ''}
                 onChange={(value) => setSlots((current) => current.map((slot, at) => (at === index ? value : slot)))}
-                error={problem?.fieldErrors[`choices.${index}`]}
+                error={errorFor(sent.indexOf(index))}
               />
             ))}
           </FormLayout.Group>
+          {settings.openaiCompatible ? (
+            <TextField
+              label="Model on your OpenAI-compatible server (optional)"
+              name="customModel"
+              autoComplete="off"
+              value={customModel}
+              onChange={setCustomModel}
+              error={customModel ? errorFor(sent.length) : undefined}
+              helpText="Its exact name, e.g. llama-3.1-8b-instant; tried after the choices above. Closer cannot price it, so its calls show $0."
+            />
+          ) : null}
           {problem && !Object.keys(problem.fieldErrors).some((field) => field.startsWith('choices.')) ? (
             <Text as="p" tone="critical">
               {problem.message}

@@ -4,6 +4,9 @@ import { ChartCard } from '../insights/chart-card';
 import { formatCount } from '../insights/format';
 import { intentLabel } from './home-labels';
 
+/** Red, grey and green as the rest of the admin uses them, so the donut reads at a glance. */
+const sentimentColors = { negative: '#e22c38', neutral: '#8a8a8a', positive: '#29845a' };
+
 const notAnalysed =
   'Intent and sentiment come from the AI’s analysis of each conversation once it goes quiet; in offline mode conversations are not analysed.';
 
@@ -11,10 +14,10 @@ const notAnalysed =
 export function QuestionsAndSentiment({ dashboard }: { dashboard: HomeDashboard }) {
   const { topIntents, topQuestions, sentiment } = dashboard;
   const rated = sentiment.negative + sentiment.neutral + sentiment.positive;
-  const sentimentRows: [string, number][] = [
-    ['Negative', sentiment.negative],
-    ['Neutral', sentiment.neutral],
-    ['Positive', sentiment.positive],
+  const sentimentRows: [string, number, string][] = [
+    ['Negative', sentiment.negative, sentimentColors.negative],
+    ['Neutral', sentiment.neutral, sentimentColors.neutral],
+    ['Positive', sentiment.positive, sentimentColors.positive],
   ];
   return (
     <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
@@ -71,7 +74,7 @@ export function QuestionsAndSentiment({ dashboard }: { dashboard: HomeDashboard 
         empty={rated === 0 ? <EmptyNote text="No analysed conversations in this period." /> : undefined}
         chart={{
           kind: 'donut',
-          data: sentimentRows.map(([name, value]) => ({ name, data: [{ key: name, value }] })),
+          data: sentimentRows.map(([name, value, color]) => ({ name, color, data: [{ key: name, value }] })),
           formatY: formatCount,
         }}
         table={{

@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react';
-import { Banner, BlockStack, DropZone, Modal, Select, Text } from '@shopify/polaris';
+import { Banner, BlockStack, Box, DropZone, Modal, Select, Text } from '@shopify/polaris';
 import { type ReactNode, useState } from 'react';
 import { failureOf } from '~/admin/settings-common/action-result';
 import { useAppLayout } from '~/lib/csrf';
@@ -57,14 +57,16 @@ export function ImportDialog(props: {
             onDrop={(_files, accepted) => setFile(accepted[0] ?? null)}
           >
             {file ? (
-              <BlockStack gap="100" inlineAlign="center">
-                <Text as="p" variant="bodyMd" fontWeight="semibold" breakWord>
-                  {file.name}
-                </Text>
-                <Text as="p" variant="bodySm" tone="subdued">
-                  {formatBytes(file.size)} · drop another file to replace it
-                </Text>
-              </BlockStack>
+              <Box padding="600">
+                <BlockStack gap="100" inlineAlign="center">
+                  <Text as="p" variant="bodyMd" fontWeight="semibold" breakWord>
+                    {file.name}
+                  </Text>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {formatBytes(file.size)} · drop another file to replace it
+                  </Text>
+                </BlockStack>
+              </Box>
             ) : (
               <DropZone.FileUpload actionHint="CSV, XML or JSON, up to 100 MB" />
             )}

@@ -37,7 +37,8 @@ function renderChart(props: VizChartProps) {
       <DonutChart
         data={props.data}
         isAnimated={false}
-        legendPosition="right"
+        legendPosition="bottom"
+        legendFullWidth
         showLegendValues
         labelFormatter={asNumber(props.formatY)}
       />

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { type LocalWindow, type SentimentCounts, sentimentBands } from './analytics.model';
-import { inWindow, toNumber } from './analytics.sql';
+import { inWindow, localMidnightUtc, toNumber } from './analytics.sql';
 
 /** What shoppers asked about and how they felt, over the conversations started in a window. */
 
@@ -25,7 +25,8 @@ export async function loadTopIntents(
  * The shopper's first message of each conversation, lower-cased with spaces
  * collapsed and trailing punctuation dropped, so "Do you ship to Canada?" and
  * "do you ship to canada" count together. Nothing cleverer: what is shown is
- * what shoppers typed.
+ * what shoppers typed. (Messages never predate their conversation, so the
+ * window's start also bounds the message scan.)
  */
 export async function loadTopOpenings(
   prisma: PrismaClient,
@@ -39,6 +40,7 @@ export async function loadTopOpenings(
       FROM "Conversation" c
       JOIN "Message" m ON m."conversationId" = c.id AND m."workspaceId" = c."workspaceId"
       WHERE c."workspaceId" = ${workspaceId}::uuid AND ${startedIn(window)} AND m.role = 'shopper'
+        AND m."createdAt" >= ${localMidnightUtc(window.from, window.timeZone)}
       ORDER BY m."conversationId", m.seq
     ), normalised AS (
       SELECT left(regexp_replace(regexp_replace(lower(btrim(text)), '[[:space:]]+', ' ', 'g'),

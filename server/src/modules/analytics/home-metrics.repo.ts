@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type { LocalWindow } from './analytics.model';
-import { inWindow, localDay, toNumber } from './analytics.sql';
+import { inWindow, localDay, localMidnightUtc, toNumber } from './analytics.sql';
 
 /**
  * Per-day figures for the home page, one grouped query per source table, each
@@ -21,22 +21,29 @@ export interface ConversationDay {
  * ever assigned to someone (taking over assigns, handing back keeps it), or
  * holds an agent's message. A handoff request that was closed before anybody
  * took it leaves no trace in these columns and counts as not handed off.
+ *
+ * Messages are read once, grouped per conversation, from this workspace's rows
+ * since the window opened (a conversation's messages never predate it), so
+ * the work is bounded by the tenant and the period rather than the table.
  */
-const reachedPerson = Prisma.sql`(c.status IN ('waiting', 'human') OR c."assignedUserId" IS NOT NULL
-  OR EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m."workspaceId" = c."workspaceId" AND m.role = 'agent'))`;
-const answered = Prisma.sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND m."workspaceId" = c."workspaceId" AND m.role = 'assistant')`;
-
 export async function loadConversationDays(
   prisma: PrismaClient,
   workspaceId: string,
   window: LocalWindow,
 ): Promise<ConversationDay[]> {
   const rows = await prisma.$queryRaw<{ day: string; conversations: bigint; answered: bigint; handed: bigint }[]>`
-    WITH c AS (
+    WITH replies AS (
+      SELECT m."conversationId", bool_or(m.role = 'agent') AS agent, bool_or(m.role = 'assistant') AS assistant
+      FROM "Message" m
+      WHERE m."workspaceId" = ${workspaceId}::uuid AND m.role IN ('agent', 'assistant')
+        AND m."createdAt" >= ${localMidnightUtc(window.from, window.timeZone)}
+      GROUP BY 1
+    ), c AS (
       SELECT ${localDay(Prisma.sql`c."createdAt"`, window.timeZone)} AS day,
-        ${reachedPerson} AS reached_person,
-        ${answered} AS answered
+        (c.status IN ('waiting', 'human') OR c."assignedUserId" IS NOT NULL OR COALESCE(r.agent, false)) AS reached_person,
+        COALESCE(r.assistant, false) AS answered
       FROM "Conversation" c
+      LEFT JOIN replies r ON r."conversationId" = c.id
       WHERE c."workspaceId" = ${workspaceId}::uuid AND ${inWindow(Prisma.sql`c."createdAt"`, window)}
     )
     SELECT day, count(*) AS conversations,

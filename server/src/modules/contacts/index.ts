@@ -6,5 +6,5 @@ export {
   contactEmailSchema,
   contactUpsertSchema,
 } from './contact.model';
-export { type ContactSearch, type ListedContact, searchContacts } from './contact-list.repo';
 export { type ContactListing, findOrCreateContactId, listContacts, saveContactByEmail } from './contact.repo';
+export { type ContactSearch, type ListedContact, searchContacts } from './contact-list.repo';

@@ -51,7 +51,13 @@ export async function findHistoryBounds(
     FROM "Workspace" w WHERE w.id = ${workspaceId}::uuid`;
   const row = rows[0];
   if (!row) return null;
-  return { timeZone: row.timezone, currency: row.currency, isDemo: row.isDemo, firstOrderAt: row.first, lastOrderAt: row.last };
+  return {
+    timeZone: row.timezone,
+    currency: row.currency,
+    isDemo: row.isDemo,
+    firstOrderAt: row.first,
+    lastOrderAt: row.last,
+  };
 }
 
 /**

@@ -75,16 +75,35 @@ function toUtf8(source: Uint8Array): Uint8Array {
 export function detectDelimiter(bytes: Uint8Array): string {
   const counts = new Map<number, number>();
   let quoted = false;
-  for (let at = 0; at < Math.min(bytes.length, 64 * 1024); at++) {
-    const byte = bytes[at];
+  for (const byte of headerLine(bytes)) {
     if (byte === 0x22) quoted = !quoted;
-    else if (!quoted && (byte === 0x0a || byte === 0x0d)) break;
     else if (!quoted && (byte === 0x2c || byte === 0x3b || byte === 0x09))
       counts.set(byte, (counts.get(byte) ?? 0) + 1);
   }
   let best = 0x2c;
   for (const [byte, count] of counts) if (count > (counts.get(best) ?? 0)) best = byte;
   return String.fromCharCode(best);
+}
+
+/**
+ * The bytes of the file's first line (its header), up to the first line break
+ * outside quotes — enough to tell formats apart without parsing the rest, where
+ * a cut through a quoted value would look like a broken file.
+ */
+export function headerLine(bytes: Uint8Array): Uint8Array {
+  let quoted = false;
+  const limit = Math.min(bytes.length, 64 * 1024);
+  for (let at = 0; at < limit; at++) {
+    const byte = bytes[at];
+    if (byte === 0x22) quoted = !quoted;
+    else if (!quoted && (byte === 0x0a || byte === 0x0d)) {
+      // A blank first line is not the header: look past it.
+      if (at === 0 || bytes.subarray(0, at).every((value) => value === 0x20 || value === 0x0a || value === 0x0d))
+        continue;
+      return bytes.subarray(0, at);
+    }
+  }
+  return bytes.subarray(0, limit);
 }
 
 function isBlank(cells: string[]): boolean {

@@ -21,6 +21,14 @@ describe('detectFormat', () => {
     expect(await detectFormat('contacts', 'people.csv', files.contacts)).toBe('contacts_csv');
   });
 
+  it('reads only the header, so a long quoted value cut off by the sample does not matter', async () => {
+    const description = `"<p>${'Line of text.\n'.repeat(8_000)}</p>"`;
+    const file = bytes(`${shopifyHeader.join(',')}\nmug,Mug,${description}\n`);
+    expect(file.byteLength).toBeGreaterThan(64 * 1024);
+    expect(await detectFormat('products', 'export.csv', file)).toBe('shopify_products_csv');
+    expect(await detectFormat('products', 'export.csv', file, 'shopify_products_csv')).toBe('shopify_products_csv');
+  });
+
   it('points a file of another kind to its page', async () => {
     await expect(detectFormat('contacts', 'orders.csv', files.orders)).rejects.toThrow(
       'This looks like an Orders CSV; import it on the Orders page.',

@@ -1,5 +1,5 @@
 import { contactColumns } from './contacts-csv.mapper';
-import { bindColumns, type ColumnSpec, openCsv } from './csv-table';
+import { bindColumns, type ColumnSpec, headerLine, openCsv } from './csv-table';
 import { genericProductColumns } from './generic-products.mapper';
 import {
   formatKinds,
@@ -73,7 +73,7 @@ async function checkChosenFormat(format: ImportFormat, head: Uint8Array): Promis
     return;
   }
   const spec = csvFormats.find((candidate) => candidate.format === format);
-  if (spec) bindColumns((await openCsv(head)).header, spec.columns);
+  if (spec) bindColumns((await openCsv(headerLine(head))).header, spec.columns);
 }
 
 function firstCharacter(head: Uint8Array): string {
@@ -89,7 +89,7 @@ async function listCandidates(fileName: string, head: Uint8Array): Promise<Impor
   const first = firstCharacter(head);
   if (extension === 'xml' || first === '<') return ['google_merchant_xml'];
   if (extension === 'json' || first === '[' || first === '{') return ['products_json'];
-  const { header } = await openCsv(head);
+  const { header } = await openCsv(headerLine(head));
   const names = new Set(header.map((name) => name.trim().toLowerCase()));
   return csvFormats
     .filter(({ columns, also }) => fitsColumns(header, columns) && (also?.(names) ?? true))

@@ -50,7 +50,6 @@ export const startImportSchema = z.object({
   format: z.enum([...importFormats, 'auto']).default('auto'),
   fileName: z.string().trim().min(1, 'choose a file').max(255),
 });
-export type StartImport = z.input<typeof startImportSchema>;
 
 /** One row the run could not import: `row` is the number a spreadsheet shows (CSV, header = 1) or the item's position (feeds). */
 export interface RowError {

@@ -16,7 +16,6 @@ export {
   importJobSchema,
   importLimits,
   type RowError,
-  type StartImport,
 } from './import.model';
 export {
   abandonImport,

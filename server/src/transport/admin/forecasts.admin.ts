@@ -48,8 +48,7 @@ export interface StockQuery {
 }
 
 type Pending = 'queued' | 'running';
-const isPending = (status: string | undefined | null): status is Pending =>
-  status === 'queued' || status === 'running';
+const isPending = (status: string | undefined | null): status is Pending => status === 'queued' || status === 'running';
 
 export function createForecastsAdmin(deps: AdminDeps) {
   const { prisma } = deps;

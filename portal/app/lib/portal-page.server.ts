@@ -9,6 +9,9 @@ import { type FailureBody, failureResponse, requireMember, sessionToken, toError
  * token and the permission of its `intent`. An intent the page does not list
  * is refused, so a new action cannot slip in unguarded.
  */
+/** The largest form the admin accepts (a catalog CSV); the import checks the file itself again. */
+const maxUploadBytes = 101 * 1024 * 1024;
+
 function agentTokens(request: Request, context: AppLoadContext, actor: { workspaceId: string }) {
   return () => context.closer.issueAgentToken(sessionToken(request, context) ?? '', actor.workspaceId);
 }
@@ -32,6 +35,10 @@ export function portalLoader<Result>(access: PageAccess, load: (args: AdminArgs)
 
 export function portalAction<Result>(access: PageAccess, act: (args: AdminActionArgs) => Promise<Result>) {
   return async ({ request, params, context }: ActionFunctionArgs) => {
+    // Refuse an oversized upload before reading it: formData() buffers the whole body.
+    if (Number(request.headers.get('content-length') ?? 0) > maxUploadBytes) {
+      return data<FailureBody>({ ok: false, message: 'The upload is larger than 100 MB.' }, { status: 413 });
+    }
     const form = await request.formData().catch(() => new FormData());
     const intent = String(form.get('intent') ?? 'save');
     const permission = access.intents?.[intent];

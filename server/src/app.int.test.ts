@@ -5,6 +5,7 @@ import path from 'node:path';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Closer, startCloser } from './app';
+import { createApiKey } from './modules/tenancy';
 import { type Config, loadConfig } from './platform/config';
 import { StartupError } from './platform/errors';
 import { createLogger } from './platform/logger';
@@ -53,13 +54,20 @@ describe('a running Closer', () => {
     expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', jobs: 'ok' });
   });
 
-  it('answers unknown routes and malformed JSON with a JSON error, not a stack trace', async () => {
-    const missing = await fetch(`${closer.url}/nope`);
+  it('answers unknown API routes and malformed JSON with a JSON error, not a stack trace', async () => {
+    const missing = await fetch(`${closer.url}/api/v1/nope`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /nope' } });
-    const malformed = await fetch(`${closer.url}/nope`, {
+    expect(await missing.json()).toEqual({
+      error: { code: 'not_found', message: 'No API route for GET /api/v1/nope' },
+    });
+    const { key } = await createApiKey(closer.database.prisma, {
+      workspaceId: (await closer.database.prisma.workspace.findFirstOrThrow()).id,
+      name: 'malformed json',
+      scopes: ['products:write'],
+    });
+    const malformed = await fetch(`${closer.url}/api/v1/products`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: '{"broken":',
     });
     expect(malformed.status).toBe(400);

@@ -146,7 +146,14 @@ function RouteForm({
             {slotLabels.map((label, index) => (
               <Select
                 key={label}
-                label={`${label} for ${taskLabel(route.task)}`}
+                label={
+                  <>
+                    {label}
+                    <Text as="span" visuallyHidden>
+                      {` for ${taskLabel(route.task)}`}
+                    </Text>
+                  </>
+                }
                 labelHidden={false}
                 name="choice"
                 options={index === 0 ? options : [{ label: 'None', value: '' }, ...options]}

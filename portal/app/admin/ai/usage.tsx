@@ -67,9 +67,11 @@ export function UsageSection({ usage }: { usage: AiUsageReport }) {
           headingLevel="h3"
           title="Calls by task"
           summary={
-            byTask[0]
-              ? `${taskLabel(byTask[0].task)} cost the most: ${formatMicroUsd(byTask[0].costMicroUsd)} over ${formatCount(byTask[0].calls)} calls.`
-              : 'No AI calls in this period.'
+            !byTask[0]
+              ? 'No AI calls in this period.'
+              : byTask[0].costMicroUsd > 0
+                ? `${taskLabel(byTask[0].task)} cost the most: ${formatMicroUsd(byTask[0].costMicroUsd)} over ${formatCount(byTask[0].calls)} calls.`
+                : `Nothing cost money yet; ${taskLabel(byTask[0].task).toLowerCase()} made the most calls (${formatCount(byTask[0].calls)}).`
           }
           empty={byTask.length === 0 ? <Empty /> : undefined}
           chart={{

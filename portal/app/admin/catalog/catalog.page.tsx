@@ -23,6 +23,7 @@ import { numberFormat } from '~/admin/imports/import-labels';
 import { ListPagination } from '~/admin/imports/list-pagination';
 import { RecentImports } from '~/admin/imports/recent-imports';
 import { useCan } from '~/lib/csrf';
+import { ListEmptyState } from '../imports/list-empty-state';
 import type { loader } from './catalog.server';
 
 type CatalogData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -125,18 +126,14 @@ function ProductTable({ products, searching }: { products: CatalogData['products
         { title: 'Category' },
       ]}
       emptyState={
-        <Box padding="600">
-          <BlockStack gap="200" inlineAlign="center">
-            <Text as="p" variant="headingMd">
-              {searching ? 'The assistant finds nothing for this search' : 'No products yet'}
-            </Text>
-            <Text as="p" tone="subdued">
-              {searching
-                ? 'Try other words, or check that the products are active.'
-                : 'Import your catalog to let the assistant recommend products.'}
-            </Text>
-          </BlockStack>
-        </Box>
+        <ListEmptyState
+          title={searching ? 'The assistant finds nothing for this search' : 'No products yet'}
+          hint={
+            searching
+              ? 'Try other words, or check that the products are active.'
+              : 'Import your catalog to let the assistant recommend products.'
+          }
+        />
       }
     >
       {products.map((product, position) => (

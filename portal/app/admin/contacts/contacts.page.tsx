@@ -19,6 +19,7 @@ import { ListPagination } from '~/admin/imports/list-pagination';
 import { RecentImports } from '~/admin/imports/recent-imports';
 import { formatDate } from '~/admin/settings-common/time-ago';
 import { useCan } from '~/lib/csrf';
+import { ListEmptyState } from '../imports/list-empty-state';
 import type { loader } from './contacts.server';
 
 type ContactsData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -104,18 +105,14 @@ function ContactTable({ contacts, filtered }: { contacts: ContactsData['contacts
         { title: 'Added' },
       ]}
       emptyState={
-        <Box padding="600">
-          <BlockStack gap="200" inlineAlign="center">
-            <Text as="p" variant="headingMd">
-              {filtered ? 'Nobody matches' : 'No contacts yet'}
-            </Text>
-            <Text as="p" tone="subdued">
-              {filtered
-                ? 'Try part of a name or an email.'
-                : 'Contacts appear as shoppers leave their email in the chat or place orders.'}
-            </Text>
-          </BlockStack>
-        </Box>
+        <ListEmptyState
+          title={filtered ? 'Nobody matches' : 'No contacts yet'}
+          hint={
+            filtered
+              ? 'Try part of a name or an email.'
+              : 'Contacts appear as shoppers leave their email in the chat or place orders.'
+          }
+        />
       }
     >
       {contacts.map((contact, position) => (

@@ -1,5 +1,5 @@
 import { useNavigation, useSearchParams } from '@remix-run/react';
-import { Button, ButtonGroup } from '@shopify/polaris';
+import { Button, ButtonGroup, Text } from '@shopify/polaris';
 
 const options = [7, 30, 90] as const;
 
@@ -10,8 +10,10 @@ export function RangePicker({ days }: { days: number }) {
   const pending = navigation.state === 'loading' ? new URLSearchParams(navigation.location.search).get('range') : null;
   return (
     <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-      <legend style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0, 0, 0, 0)' }}>
-        Period
+      <legend>
+        <Text as="span" visuallyHidden>
+          Period
+        </Text>
       </legend>
       <ButtonGroup variant="segmented">
         {options.map((option) => (

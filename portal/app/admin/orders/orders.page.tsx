@@ -1,7 +1,6 @@
 import { Form, useLoaderData } from '@remix-run/react';
 import {
   Badge,
-  BlockStack,
   Box,
   Button,
   Card,
@@ -20,6 +19,7 @@ import { ListPagination } from '~/admin/imports/list-pagination';
 import { RecentImports } from '~/admin/imports/recent-imports';
 import { formatDate } from '~/admin/settings-common/time-ago';
 import { useCan } from '~/lib/csrf';
+import { ListEmptyState } from '../imports/list-empty-state';
 import type { loader } from './orders.server';
 
 type OrdersData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -118,16 +118,10 @@ function OrderTable({ orders, filtered }: { orders: OrdersData['orders']['orders
         { title: 'Ship to' },
       ]}
       emptyState={
-        <Box padding="600">
-          <BlockStack gap="200" inlineAlign="center">
-            <Text as="p" variant="headingMd">
-              {filtered ? 'No orders match' : 'No orders yet'}
-            </Text>
-            <Text as="p" tone="subdued">
-              {filtered ? 'Try another number, email or status.' : 'Import your order history to get forecasts.'}
-            </Text>
-          </BlockStack>
-        </Box>
+        <ListEmptyState
+          title={filtered ? 'No orders match' : 'No orders yet'}
+          hint={filtered ? 'Try another number, email or status.' : 'Import your order history to get forecasts.'}
+        />
       }
     >
       {orders.map((order, position) => (

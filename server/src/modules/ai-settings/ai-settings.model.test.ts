@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  budgetInputSchema,
-  isPublicHttpsUrl,
-  knownModels,
-  providerOfModel,
-  taskRouteInputSchema,
-} from './ai-settings.model';
+import { budgetInputSchema } from './ai-settings.model';
+import { isPublicHttpsUrl } from './public-url';
+import { knownModels, providerOfModel, taskRouteInputSchema } from './routing-choice.model';
 
 describe('AI settings input', () => {
   it('turns dollars as typed into exact micro-dollars, empty meaning no limit', () => {

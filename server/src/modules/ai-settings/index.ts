@@ -1,26 +1,10 @@
 /** A workspace's AI settings: its own provider keys (write-only), routing policy per task, monthly budget. */
+export type { AiSettingsActor, AiSettingsDeps } from './ai-settings.deps';
 export {
-  AiSettingRejectedError,
-  type BudgetInput,
-  budgetExceededActions,
-  isPublicHttpsUrl,
-  knownModels,
-  type ProviderKeyInput,
-  providerOfModel,
-  type TaskRouteInput,
-  type VendorProvider,
-  vendorProviders,
-} from './ai-settings.model';
-export {
-  type AiSettingsActor,
-  type AiSettingsDeps,
-  type AiSettingsView,
-  getAiSettings,
-  type ProviderStatus,
   removeWorkspaceProviderKey,
   resetTaskRoute,
   saveBudget,
   saveTaskRoute,
   saveWorkspaceProviderKey,
-  type TaskRoute,
 } from './ai-settings.service';
+export { type AiSettingsView, getAiSettings, type ProviderStatus, type TaskRoute } from './ai-settings.view';

@@ -61,7 +61,9 @@ describe('a running Closer', () => {
       error: { code: 'not_found', message: 'No API route for GET /api/v1/nope' },
     });
     const { key } = await createApiKey(closer.database.prisma, {
-      workspaceId: (await closer.database.prisma.workspace.findFirstOrThrow()).id,
+      workspaceId: (
+        await closer.database.prisma.workspace.create({ data: { name: 'JSON errors', slug: 'json-errors' } })
+      ).id,
       name: 'malformed json',
       scopes: ['products:write'],
     });

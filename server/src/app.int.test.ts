@@ -74,7 +74,7 @@ describe('a running Closer', () => {
     });
     expect(malformed.status).toBe(400);
     const body = (await malformed.json()) as { error: { code: string } };
-    expect(body.error.code).toBe('bad_request');
+    expect(body.error.code).toBe('invalid_json');
     expect(JSON.stringify(body)).not.toContain('at ');
   });
 

@@ -21,7 +21,7 @@ import type { AppLayoutData } from '~/lib/csrf';
 import { requireMember, sessionToken, setSessionCookie } from '~/lib/session.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { member } = await requireMember(request, context);
+  const { member, actor } = await requireMember(request, context);
   const layout: AppLayoutData = {
     csrfToken: context.closer.identity.createCsrfToken(member.csrfSecret),
     user: member.user,
@@ -32,7 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       role: membership.role,
     })),
     permissions: context.closer.permissionsOf(member.role),
-    aiOffline: context.closer.aiOffline,
+    // Per workspace: a workspace's own provider key ends offline mode for it.
+    aiOffline: await context.closer.aiUsage.isOffline(actor),
   };
   // A session used near its expiry slides forward; the browser needs the new expiry too.
   const token = sessionToken(request, context);

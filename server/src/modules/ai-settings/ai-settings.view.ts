@@ -94,6 +94,16 @@ export async function getAiSettings(deps: AiSettingsDeps, workspaceId: string): 
   };
 }
 
+/**
+ * The layout's banner question, cheaply: a workspace is offline when the
+ * instance has no key and it has none of its own (only then is the store read).
+ */
+export async function isWorkspaceOffline(deps: AiSettingsDeps, workspaceId: string): Promise<boolean> {
+  if (deps.instanceProviders.length > 0) return false;
+  const keys = await describeProviderKeys(deps.prisma, workspaceId);
+  return vendorProviders.every((provider) => !keys[provider]);
+}
+
 /** The stored override, or none: anything that no longer parses means the default policy, as in the engine. */
 export function parseOverride(stored: unknown): RoutingPolicyOverride {
   const parsed = routingPolicySchema.safeParse(stored ?? {});

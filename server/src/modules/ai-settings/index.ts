@@ -7,4 +7,10 @@ export {
   saveTaskRoute,
   saveWorkspaceProviderKey,
 } from './ai-settings.service';
-export { type AiSettingsView, getAiSettings, type ProviderStatus, type TaskRoute } from './ai-settings.view';
+export {
+  type AiSettingsView,
+  getAiSettings,
+  isWorkspaceOffline,
+  type ProviderStatus,
+  type TaskRoute,
+} from './ai-settings.view';

@@ -129,6 +129,19 @@ describe('provider keys', () => {
   });
 });
 
+describe('offline mode', () => {
+  it('is per workspace: the instance’s keys count for everyone, a workspace’s own keys only for it', async () => {
+    const keyless = createAiUsageAdmin({ prisma, secret, aiProviders: [] }, now);
+    const fresh = (await prisma.workspace.create({ data: { name: 'Shop C', slug: 'shop-c' } })).id;
+    expect(await keyless.isOffline(actor(fresh))).toBe(true);
+    expect(await keyless.isOffline(actor(shopA))).toBe(false); // shop A saved an OpenAI key above
+    expect(await admin.isOffline(actor(fresh))).toBe(false); // this instance has a Gemini key
+    await keyless.saveProviderKey(actor(fresh), { provider: 'gemini', apiKey: 'AIzaSyEEEEEEEEEEEEEEEEEEEEEEEEEEEEE' });
+    expect(await keyless.isOffline(actor(fresh))).toBe(false);
+    expect((await keyless.getOverview(actor(fresh), { range: '7d' })).settings.offline).toBe(false);
+  });
+});
+
 describe('routing policy', () => {
   it('shows the default policy until a task is changed, and goes back to it on reset', async () => {
     const before = await admin.getOverview(actor(shopA), { range: '7d' });

@@ -1,6 +1,7 @@
 import {
   type AiSettingsDeps,
   getAiSettings,
+  isWorkspaceOffline,
   removeWorkspaceProviderKey,
   resetTaskRoute,
   saveBudget,
@@ -41,6 +42,8 @@ export function createAiUsageAdmin(
       ]);
       return { settings: aiSettings, usage };
     },
+    /** For the layout's banner: no key on the instance and none of the workspace's own. */
+    isOffline: (actor: AdminActor) => isWorkspaceOffline(settings, actor.workspaceId),
     saveProviderKey: manage(saveWorkspaceProviderKey),
     removeProviderKey: manage(removeWorkspaceProviderKey),
     saveTaskRoute: manage(saveTaskRoute),

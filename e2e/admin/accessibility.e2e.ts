@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { logInAsDemoOwner, wcag22 } from '../support/admin-session';
 
 /**
  * Every admin page, signed out and signed in as the demo store's owner, through
  * axe in Chromium against WCAG 2.2 A/AA. A page with a violation fails with the
  * rule, the element and axe's help text, so the fix is obvious from the report.
  */
-const wcag22 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const signedOutPages = ['/login', '/signup', '/forgot-password', '/reset-password/not-a-real-token'];
 const signedInPages = [
@@ -45,11 +45,7 @@ for (const path of signedOutPages) {
 
 test.describe('signed in as the demo owner', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('/login');
-    await page.getByLabel('Email').fill('demo@example.com');
-    await page.getByLabel('Password').fill('closer-demo');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await logInAsDemoOwner(page);
   });
 
   for (const path of signedInPages) {

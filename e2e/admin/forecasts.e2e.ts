@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, logInAsDemoOwner } from '../support/admin-session';
 
 /**
  * The Forecasts page in Chromium as the demo store's owner. The demo store
@@ -8,24 +8,10 @@ import { expect, type Page, test } from '@playwright/test';
  * page polls by itself), then reads the store chart, one product's city
  * ranking and stock plan, and the stock-out alerts, and audits the page.
  */
-const wcag22 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function expectAccessible(page: Page) {
-  const audit = await new AxeBuilder({ page }).withTags(wcag22).analyze();
-  expect(audit.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-async function logInAsOwner(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('demo@example.com');
-  await page.getByLabel('Password').fill('closer-demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
 
 test('the demo owner forecasts the store and reads a product’s cities, stock and the alerts', async ({ page }) => {
   test.setTimeout(180_000);
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/forecasts');
   await expect(page.getByRole('heading', { level: 1, name: 'Forecasts' })).toBeVisible();
 

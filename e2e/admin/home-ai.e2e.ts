@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { Prisma } from '@prisma/client';
 import { connect, type Database } from '../../server/src/platform/database';
+import { expectAccessible, logInAsDemoOwner } from '../support/admin-session';
 import { readE2eState } from '../support/e2e-state';
 import { chatAsShopper } from '../support/shopper-chats';
 import { joinAs, signUpOwner } from './support/admin-actors';
@@ -13,7 +13,6 @@ import { joinAs, signUpOwner } from './support/admin-actors';
  * sets a budget and a provider key, which never comes back into the page.
  * A viewer of another workspace may read, but not change, anything.
  */
-const wcag22 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 let database: Database;
 let demoWorkspaceId: string;
 // Unique per run, so this run's questions are recognisable among other tests' conversations.
@@ -38,20 +37,6 @@ test.afterAll(async () => {
   await database.close();
 });
 
-/** The page as it stands (charts drawn, forms open) against WCAG 2.2 A/AA. */
-async function expectAccessible(page: Page) {
-  const audit = await new AxeBuilder({ page }).withTags(wcag22).analyze();
-  expect(audit.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-async function logInAsOwner(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('demo@example.com');
-  await page.getByLabel('Password').fill('closer-demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
 /** A metric card's big figure: each card is a region named by its heading. */
 const metric = (page: Page, label: string) =>
   page.getByRole('region', { name: label, exact: true }).getByRole('paragraph').first();
@@ -74,7 +59,7 @@ test('the demo owner sees this period’s conversations, handoffs and assisted r
     data: { conversationId: asked, placedAt: new Date(), totalCents: 12_345 },
   });
 
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
   expect(Number(await metric(page, 'Conversations').textContent())).toBeGreaterThanOrEqual(3);
   await expect(metric(page, 'Handoff rate')).toHaveText(/^\d+(\.\d)?%$/);
@@ -111,7 +96,7 @@ test('the demo owner sets a monthly budget and a provider key; the key never com
   page,
 }) => {
   const key = `AIzaSy${Date.now().toString(36)}e2eSecretPart${Math.random().toString(36).slice(2, 10)}TAIL`;
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/ai');
   await expect(page.getByRole('heading', { name: 'AI and usage', level: 1 })).toBeVisible();
   await expect(page.getByText('AI is in offline mode').last()).toBeVisible();
@@ -163,7 +148,7 @@ test('the demo owner sets a monthly budget and a provider key; the key never com
 test('the owner routes a task to other models, is told which choice is wrong, and goes back to the default', async ({
   page,
 }) => {
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/ai');
   const task = 'SEO titles and descriptions';
   await page.getByRole('button', { name: `Edit routing for ${task}` }).click();

@@ -3,6 +3,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import type { Prisma } from '@prisma/client';
 import { SMTPServer } from 'smtp-server';
 import { connect, type Database } from '../../server/src/platform/database';
+import { logInAsDemoOwner } from '../support/admin-session';
 import { e2eSmtpPort, readE2eState } from '../support/e2e-state';
 
 /**
@@ -34,14 +35,6 @@ async function restoreDemoSettings() {
 test.afterEach(restoreDemoSettings);
 test.afterAll(async () => database.close());
 
-async function logInAsOwner(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('demo@example.com');
-  await page.getByLabel('Password').fill('closer-demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
 /** axe (WCAG 2.2 A/AA) on what is on screen now: banners, dialogs and the states the page-level audit never sees. */
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -70,7 +63,7 @@ test('the owner edits the greeting, sees it in the preview before saving, and th
   page,
   browser,
 }) => {
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/assistant');
   const greetingField = page.getByLabel('Greeting', { exact: true });
   const savedGreeting = await greetingField.inputValue();
@@ -117,7 +110,7 @@ test('the install page shows the snippet, and when and where the widget last loa
     data: { lastSeenAt: null, lastSeenOrigin: null },
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/install');
   const snippet = page.getByRole('textbox', { name: 'Install snippet' });
   await expect(snippet).toHaveValue(
@@ -145,7 +138,7 @@ test('an API key is shown once, works against the REST API, and stops working wh
   page,
   request,
 }) => {
-  await logInAsOwner(page);
+  await logInAsDemoOwner(page);
   await page.goto('/api-keys');
   const name = `Product sync ${Date.now().toString(36)}`;
   await page.getByRole('button', { name: 'Create API key' }).first().click();
@@ -194,7 +187,7 @@ test('an invited teammate joins by the link as an agent, and cannot reach the AP
   });
   await new Promise<void>((resolve) => smtp.listen(e2eSmtpPort(), '127.0.0.1', resolve));
   try {
-    await logInAsOwner(page);
+    await logInAsDemoOwner(page);
     await page.goto('/team');
     const email = `agent-${Date.now().toString(36)}@example.com`;
     await page.getByLabel('Email').fill(email);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { uuidV7 } from '../../platform/uuid-v7';
 import type { PlaceDemand, PlaceScope } from './city-demand';
 import {
   type ForecastLevel,
@@ -163,20 +163,6 @@ async function insertPlaces(
       ${column('revenue4Cents')}::int[], ${column('revenue13Cents')}::int[], ${column('revenue26Cents')}::int[]
     ) AS u(id, product, scope, country, region, city, source, rank, recent, prior, year, share_recent, share_year,
       category_share, growth, expected_share, units4, units13, units26, revenue4, revenue13, revenue26)`;
-}
-
-/** RFC 9562 version 7 (time-ordered), as Prisma's uuid(7) default makes them: 48-bit ms time, then random. */
-function uuidV7(): string {
-  const bytes = randomBytes(16);
-  let time = Date.now();
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = time % 256;
-    time = Math.floor(time / 256);
-  }
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function toForecastRow(scope: { workspaceId: string; runId: string }, row: SeriesRow) {

@@ -1,6 +1,6 @@
+import { uuidV7 } from '../../platform/uuid-v7';
 import { type ProductUpsert, toHandle, type VariantInput } from '../catalog';
 import type { RowProblem } from './import-unit';
-import { uuidV7 } from './uuid-v7';
 
 /**
  * Deciding, for a batch of products, what the batch writer does with each —

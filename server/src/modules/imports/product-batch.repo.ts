@@ -1,4 +1,5 @@
 import { Prisma } from '@prisma/client';
+import { uuidV7 } from '../../platform/uuid-v7';
 import type { ProductUpsert, VariantInput } from '../catalog';
 import type { RowProblem } from './import-unit';
 import {
@@ -9,7 +10,6 @@ import {
   type ProductAction,
   planProductWrites,
 } from './product-batch.plan';
-import { uuidV7 } from './uuid-v7';
 
 /**
  * Writes a batch of products with their variants in a handful of set-based

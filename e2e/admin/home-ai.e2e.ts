@@ -44,6 +44,8 @@ const metric = (page: Page, label: string) =>
 test('the demo owner sees this period’s conversations, handoffs and assisted revenue on Home, as charts and tables', async ({
   page,
 }) => {
+  // Three real shopper chats through the widget socket come first; on a busy CI machine that alone takes a while.
+  test.setTimeout(90_000);
   const { url, widgetKey } = readE2eState();
   if (!widgetKey) throw new Error('the e2e server has no demo widget key');
   const asked = await chatAsShopper(url, widgetKey, { messages: [`Do you ship to ${place}?`] });

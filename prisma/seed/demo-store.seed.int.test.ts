@@ -55,6 +55,16 @@ describe('seedDemoStore', () => {
     const policies = await prisma.$queryRaw<{ topic: string }[]>`
       SELECT topic FROM "KnowledgeArticle" WHERE "searchVector" @@ websearch_to_tsquery('english', 'refund return')`;
     expect(policies.map((row) => row.topic)).toContain('returns');
+
+    // Conversations for the admin's first look: messages numbered from 1, some orders attributed.
+    const conversations = await prisma.conversation.count({ where: { workspaceId: workspace.id } });
+    expect(conversations).toBeGreaterThan(100);
+    const gaps = await prisma.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM "Conversation" c
+      WHERE c."lastSeq" <> (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c.id)`;
+    expect(Number(gaps[0]?.count)).toBe(0);
+    expect(await prisma.order.count({ where: { conversationId: { not: null } } })).toBeGreaterThan(0);
+    expect(await prisma.conversation.count({ where: { status: 'waiting' } })).toBe(2);
   });
 
   it('does nothing the second time', async () => {

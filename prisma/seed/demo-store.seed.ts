@@ -3,7 +3,8 @@ import { hash } from '@node-rs/argon2';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { Logger } from '../../server/src/platform/logger';
 import type { Progress } from '../../server/src/platform/progress';
-import { generateDemoStore } from './demo-store.data';
+import { generateDemoConversations } from './demo-conversations.data';
+import { DEMO_DEFAULT_SEED, generateDemoStore } from './demo-store.data';
 import type { DemoStore } from './demo-store.types';
 
 /**
@@ -37,7 +38,8 @@ export async function seedDemoStore(
       async (tx) => {
         const workspaceId = await createWorkspace(tx, store, passwordHash, widgetKey);
         const productIds = await insertCatalog(tx, workspaceId, store);
-        await insertOrders(tx, workspaceId, store, productIds, update);
+        const saved = await insertOrders(tx, workspaceId, store, productIds, update);
+        await insertConversations(tx, workspaceId, store, saved);
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
@@ -150,8 +152,9 @@ async function insertOrders(
   store: DemoStore,
   ids: { productIds: Map<string, string>; variantIds: Map<string, string> },
   update: (done: number, total: number) => void,
-): Promise<void> {
+): Promise<SavedOrders> {
   const contactIds = await insertContacts(tx, workspaceId, store);
+  const allOrderIds = new Map<string, string>();
   const total = store.orders.length;
   for (let start = 0; start < total; start += batchSize) {
     const batch = store.orders.slice(start, start + batchSize);
@@ -178,6 +181,7 @@ async function insertOrders(
       }),
     });
     const orderIds = new Map(orders.map((order) => [order.externalId as string, order.id]));
+    for (const [externalId, id] of orderIds) allOrderIds.set(externalId, id);
     await tx.orderLine.createMany({
       data: batch.flatMap((order) =>
         order.lines.map((line) => ({
@@ -192,6 +196,64 @@ async function insertOrders(
       ),
     });
     update(Math.min(start + batchSize, total), total);
+  }
+  return { orderIds: allOrderIds, contactIds };
+}
+
+interface SavedOrders {
+  /** By external id. */
+  orderIds: Map<string, string>;
+  /** By email. */
+  contactIds: Map<string, string>;
+}
+
+/** Conversations with their messages, summaries and the orders they led to (see demo-conversations.data.ts). */
+async function insertConversations(tx: Tx, workspaceId: string, store: DemoStore, saved: SavedOrders) {
+  const latestOrder = Math.max(...store.orders.map((order) => order.createdAt.getTime()));
+  const conversations = generateDemoConversations(store, { seed: DEMO_DEFAULT_SEED, endDate: new Date(latestOrder) });
+  for (let start = 0; start < conversations.length; start += batchSize) {
+    const batch = conversations.slice(start, start + batchSize);
+    const rows = await tx.conversation.createManyAndReturn({
+      select: { id: true, visitorId: true },
+      data: batch.map((conversation) => {
+        const last = conversation.messages.at(-1)?.after ?? 0;
+        const lastMessageAt = new Date(conversation.startedAt.getTime() + last * 1000);
+        return {
+          workspaceId,
+          visitorId: conversation.visitorId,
+          contactId: conversation.contactEmail ? (saved.contactIds.get(conversation.contactEmail) ?? null) : null,
+          status: conversation.status,
+          lastSeq: conversation.messages.length,
+          locale: 'en',
+          summary: conversation.status === 'closed' ? conversation.summary : null,
+          intent: conversation.status === 'closed' ? conversation.intent : null,
+          sentiment: conversation.status === 'closed' ? conversation.sentiment : null,
+          analyzedAt: conversation.status === 'closed' ? lastMessageAt : null,
+          lastMessageAt,
+          closedAt: conversation.status === 'closed' ? lastMessageAt : null,
+          createdAt: conversation.startedAt,
+        };
+      }),
+    });
+    const idOf = new Map(rows.map((row) => [row.visitorId, row.id]));
+    await tx.message.createMany({
+      data: batch.flatMap((conversation) =>
+        conversation.messages.map((message, position) => ({
+          workspaceId,
+          conversationId: idOf.get(conversation.visitorId) as string,
+          seq: position + 1,
+          role: message.role,
+          text: message.text,
+          createdAt: new Date(conversation.startedAt.getTime() + message.after * 1000),
+        })),
+      ),
+    });
+    for (const conversation of batch) {
+      const orderId = conversation.orderExternalId ? saved.orderIds.get(conversation.orderExternalId) : undefined;
+      if (orderId) {
+        await tx.order.update({ where: { id: orderId }, data: { conversationId: idOf.get(conversation.visitorId) } });
+      }
+    }
   }
 }
 

@@ -212,3 +212,15 @@ test("another workspace's pages never show this workspace's data", async () => {
     expect(html, page.path(resources)).not.toContain('Walk FAQ');
   }
 });
+
+test('oversized forms are refused before they are read, signed in or not', async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const big = 'x'.repeat(2 * 1024 * 1024);
+  expect((await anonymous.post('/login', { form: { email: big, password: 'x' } })).status()).toBe(413);
+  const owner = members.get('owner') as AdminActor;
+  const response = await owner.http.post('/team', {
+    form: { intent: 'invite', _csrf: await owner.csrf(), email: big },
+  });
+  expect(response.status()).toBe(413);
+  await anonymous.dispose();
+});

@@ -1,6 +1,7 @@
 import type { ProductStatus } from '@prisma/client';
 import { z } from 'zod';
 import { listProducts, type ProductWithVariants, searchLimits, searchProducts } from '../../modules/catalog';
+import { requirePermission } from '../../modules/identity';
 import { cancelImport, getImport, type ImportRunView } from '../../modules/imports';
 import { decodeCursor, encodeCursor } from '../http/api/cursor';
 import type { AdminActor, AdminDeps } from './admin-deps';
@@ -69,8 +70,11 @@ export function createCatalogAdmin(deps: AdminDeps) {
     ...createImportUploads(deps, 'products'),
     getImport: (actor: AdminActor, runId: string): Promise<ImportRunView> =>
       getImport(prisma, actor.workspaceId, runId),
-    cancelImport: (actor: AdminActor, runId: string): Promise<ImportRunView> =>
-      cancelImport(prisma, actor.workspaceId, runId),
+    cancelImport: (actor: AdminActor, runId: string): Promise<ImportRunView> => {
+      // Checked here as well as by the page: every admin shell reaches this service.
+      requirePermission(actor, 'catalog.write');
+      return cancelImport(prisma, actor.workspaceId, runId);
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   requestActionPlan,
   requestForecast,
 } from '../../modules/forecasting';
+import { requirePermission } from '../../modules/identity';
 import type { AdminActor, AdminDeps } from './admin-deps';
 
 /**
@@ -185,12 +186,14 @@ export function createForecastsAdmin(deps: AdminDeps) {
   }
 
   async function forecastNow(actor: AdminActor) {
+    requirePermission(actor, 'catalog.write');
     const readiness = await getHistoryReadiness(prisma, actor.workspaceId);
     if (!readiness.enough) throw new NotEnoughHistoryError(readiness.weeksOfOrders, readiness.minimumWeeks);
     return requestForecast(deps, actor.workspaceId, { trigger: 'manual' });
   }
 
   async function generateActionPlan(actor: AdminActor) {
+    requirePermission(actor, 'catalog.write');
     try {
       return await requestActionPlan(deps, actor.workspaceId);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { requirePermission } from '../../modules/identity';
 import {
   ImportFileError,
   ImportFileTooLargeError,
@@ -30,6 +31,7 @@ interface UploadedFile {
 export function createImportUploads(deps: AdminDeps, kind: ImportKind) {
   return {
     async startImport(actor: AdminActor, upload: ImportUpload): Promise<ImportRunSummary> {
+      requirePermission(actor, 'catalog.write');
       const file = toUploadedFile(upload.file);
       if (file.size > importLimits.maxFileBytes) throw new ImportFileTooLargeError(file.size);
       return startImport(

@@ -1,10 +1,9 @@
-import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLoaderData, useNavigation } from '@remix-run/react';
 import {
   Badge,
   Banner,
   BlockStack,
   Box,
-  Button,
   Card,
   IndexTable,
   InlineStack,
@@ -13,7 +12,6 @@ import {
   Page,
   Select,
   Text,
-  TextField,
   Thumbnail,
 } from '@shopify/polaris';
 import { ImageIcon } from '@shopify/polaris-icons';
@@ -24,6 +22,7 @@ import { ListPagination } from '~/admin/imports/list-pagination';
 import { RecentImports } from '~/admin/imports/recent-imports';
 import { useCan } from '~/lib/csrf';
 import { ListEmptyState } from '../imports/list-empty-state';
+import { ListSearchForm } from '../imports/list-search-form';
 import type { loader } from './catalog.server';
 
 type CatalogData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -83,32 +82,18 @@ export default function CatalogPage() {
 }
 
 function SearchForm({ filters }: { filters: CatalogData['filters'] }) {
-  const [query, setQuery] = useState(filters.q);
   const [status, setStatus] = useState(filters.status);
   const navigation = useNavigation();
   return (
-    <Box padding="400">
-      <Form method="get" role="search">
-        <InlineStack gap="300" blockAlign="end" wrap>
-          <div style={{ flex: '1 1 16rem' }}>
-            <TextField
-              label="Search products"
-              name="q"
-              value={query}
-              onChange={setQuery}
-              autoComplete="off"
-              placeholder="e.g. waterproof jacket under $150"
-              clearButton
-              onClearButtonClick={() => setQuery('')}
-            />
-          </div>
-          <Select label="Status" name="status" options={statusOptions} value={status} onChange={setStatus} />
-          <Button submit loading={navigation.state === 'loading' && navigation.location.pathname === '/catalog'}>
-            Search
-          </Button>
-        </InlineStack>
-      </Form>
-    </Box>
+    <ListSearchForm
+      label="Search products"
+      initialQuery={filters.q}
+      placeholder="e.g. waterproof jacket under $150"
+      submitLabel="Search"
+      submitting={navigation.state === 'loading' && navigation.location.pathname === '/catalog'}
+    >
+      <Select label="Status" name="status" options={statusOptions} value={status} onChange={setStatus} />
+    </ListSearchForm>
   );
 }
 

@@ -1,17 +1,5 @@
-import { Form, useLoaderData } from '@remix-run/react';
-import {
-  Badge,
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  IndexTable,
-  InlineStack,
-  Layout,
-  Page,
-  Text,
-  TextField,
-} from '@shopify/polaris';
+import { useLoaderData } from '@remix-run/react';
+import { Badge, BlockStack, Card, IndexTable, Layout, Page, Text } from '@shopify/polaris';
 import { useState } from 'react';
 import { ImportDialog } from '~/admin/imports/import-dialog';
 import { numberFormat } from '~/admin/imports/import-labels';
@@ -20,6 +8,7 @@ import { RecentImports } from '~/admin/imports/recent-imports';
 import { formatDate } from '~/admin/settings-common/time-ago';
 import { useCan } from '~/lib/csrf';
 import { ListEmptyState } from '../imports/list-empty-state';
+import { ListSearchForm } from '../imports/list-search-form';
 import type { loader } from './contacts.server';
 
 type ContactsData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -66,28 +55,8 @@ export default function ContactsPage() {
   );
 }
 
-function SearchForm({ query: initial }: { query: string }) {
-  const [query, setQuery] = useState(initial);
-  return (
-    <Box padding="400">
-      <Form method="get" role="search">
-        <InlineStack gap="300" blockAlign="end" wrap>
-          <div style={{ flex: '1 1 16rem' }}>
-            <TextField
-              label="Name or email"
-              name="q"
-              value={query}
-              onChange={setQuery}
-              autoComplete="off"
-              clearButton
-              onClearButtonClick={() => setQuery('')}
-            />
-          </div>
-          <Button submit>Search</Button>
-        </InlineStack>
-      </Form>
-    </Box>
-  );
+function SearchForm({ query }: { query: string }) {
+  return <ListSearchForm label="Name or email" initialQuery={query} submitLabel="Search" />;
 }
 
 function ContactTable({ contacts, filtered }: { contacts: ContactsData['contacts']['contacts']; filtered: boolean }) {

@@ -1,17 +1,5 @@
-import { Form, useLoaderData } from '@remix-run/react';
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  IndexTable,
-  InlineStack,
-  Layout,
-  Page,
-  Select,
-  Text,
-  TextField,
-} from '@shopify/polaris';
+import { useLoaderData } from '@remix-run/react';
+import { Badge, Card, IndexTable, InlineStack, Layout, Page, Select, Text } from '@shopify/polaris';
 import { useState } from 'react';
 import { ImportDialog } from '~/admin/imports/import-dialog';
 import { numberFormat } from '~/admin/imports/import-labels';
@@ -20,6 +8,7 @@ import { RecentImports } from '~/admin/imports/recent-imports';
 import { formatDate } from '~/admin/settings-common/time-ago';
 import { useCan } from '~/lib/csrf';
 import { ListEmptyState } from '../imports/list-empty-state';
+import { ListSearchForm } from '../imports/list-search-form';
 import type { loader } from './orders.server';
 
 type OrdersData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -77,28 +66,11 @@ export default function OrdersPage() {
 }
 
 function FilterForm({ filters }: { filters: OrdersData['filters'] }) {
-  const [query, setQuery] = useState(filters.q);
   const [status, setStatus] = useState(filters.status);
   return (
-    <Box padding="400">
-      <Form method="get" role="search">
-        <InlineStack gap="300" blockAlign="end" wrap>
-          <div style={{ flex: '1 1 16rem' }}>
-            <TextField
-              label="Order number or email"
-              name="q"
-              value={query}
-              onChange={setQuery}
-              autoComplete="off"
-              clearButton
-              onClearButtonClick={() => setQuery('')}
-            />
-          </div>
-          <Select label="Status" name="status" options={statusOptions} value={status} onChange={setStatus} />
-          <Button submit>Filter</Button>
-        </InlineStack>
-      </Form>
-    </Box>
+    <ListSearchForm label="Order number or email" initialQuery={filters.q} submitLabel="Filter">
+      <Select label="Status" name="status" options={statusOptions} value={status} onChange={setStatus} />
+    </ListSearchForm>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '@prisma/client';
 import { findOrCreateContactId } from '../contacts';
-import { type StoredOrderLine, writeOrder } from '../orders';
+import { type StoredOrderLine, toStoredOrder, writeOrder } from '../orders';
 import { type CatalogNames, findCatalogNames } from './catalog-names.repo';
 import type { RowProblem } from './import-unit';
 import type { OrderDraft, OrderLineDraft } from './orders-csv.mapper';
@@ -35,33 +35,10 @@ export async function writeOrderBatch(
       continue;
     }
     const { order } = draft;
-    const subtotalCents =
-      order.subtotalCents ?? lines.value.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
     const email = order.email ?? null;
     const contactId = email ? await findOrCreateContactId(tx, workspaceId, email, 'order_import') : null;
-    await writeOrder(
-      tx,
-      workspaceId,
-      {
-        externalId: order.externalId,
-        number: order.number,
-        email,
-        contactId,
-        status: order.status,
-        currency: order.currency ?? defaults.currency,
-        subtotalCents,
-        discountCents: order.discountCents,
-        totalCents: order.totalCents ?? Math.max(0, subtotalCents - order.discountCents),
-        shippingCity: order.shipping?.city ?? null,
-        shippingRegion: order.shipping?.region ?? null,
-        shippingCountry: order.shipping?.country ?? null,
-        trackingCompany: null,
-        trackingNumber: null,
-        trackingUrl: null,
-        placedAt: new Date(order.placedAt),
-      },
-      lines.value,
-    );
+    const stored = toStoredOrder(order, lines.value, { contactId, defaultCurrency: defaults.currency });
+    await writeOrder(tx, workspaceId, stored, lines.value);
     outcomes.push(null);
   }
   return outcomes;

@@ -11,6 +11,6 @@ export {
   orderWriteLimits,
 } from './order-write.model';
 export { type StoredOrder, type StoredOrderLine, writeOrder } from './order-write.repo';
-export { bulkUpsertOrders } from './order-write.service';
+export { bulkUpsertOrders, toStoredOrder } from './order-write.service';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';
 export { listOrdersForCustomer, lookupOrder } from './orders.service';

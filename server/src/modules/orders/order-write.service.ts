@@ -8,7 +8,13 @@ import {
   type OrderUpsert,
   orderUpsertSchema,
 } from './order-write.model';
-import { type CatalogRefs, findCatalogRefs, type StoredOrderLine, saveOrder } from './order-write.repo';
+import {
+  type CatalogRefs,
+  findCatalogRefs,
+  type StoredOrder,
+  type StoredOrderLine,
+  saveOrder,
+} from './order-write.repo';
 
 /**
  * Bulk upsert of orders from a team's own system. Each row is validated and
@@ -54,33 +60,41 @@ async function upsertOrder(
   defaultCurrency: string,
 ): Promise<{ id: string; created: boolean }> {
   const lines = order.lines.map((line, index) => resolveLine(line, refs, `lines.${index}`));
-  const subtotalCents =
-    order.subtotalCents ?? lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
   const email = order.email ?? null;
   const contactId = email ? await findOrCreateContactId(prisma, workspaceId, email, 'api') : null;
-  return saveOrder(
-    prisma,
-    workspaceId,
-    {
-      externalId: order.externalId,
-      number: order.number,
-      email,
-      contactId,
-      status: order.status,
-      currency: order.currency ?? defaultCurrency,
-      subtotalCents,
-      discountCents: order.discountCents,
-      totalCents: order.totalCents ?? Math.max(0, subtotalCents - order.discountCents),
-      shippingCity: order.shipping?.city ?? null,
-      shippingRegion: order.shipping?.region ?? null,
-      shippingCountry: order.shipping?.country ?? null,
-      trackingCompany: order.tracking?.company ?? null,
-      trackingNumber: order.tracking?.number ?? null,
-      trackingUrl: order.tracking?.url ?? null,
-      placedAt: new Date(order.placedAt),
-    },
-    lines,
-  );
+  return saveOrder(prisma, workspaceId, toStoredOrder(order, lines, { contactId, defaultCurrency }), lines);
+}
+
+/**
+ * An order as the writer stores it, from its validated input and resolved
+ * lines: subtotal and total derived when the sender left them out. Every
+ * source of orders (REST API, imports) goes through here.
+ */
+export function toStoredOrder(
+  order: Omit<OrderUpsert, 'lines'>,
+  lines: StoredOrderLine[],
+  context: { contactId: string | null; defaultCurrency: string },
+): StoredOrder {
+  const subtotalCents =
+    order.subtotalCents ?? lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+  return {
+    externalId: order.externalId,
+    number: order.number,
+    email: order.email ?? null,
+    contactId: context.contactId,
+    status: order.status,
+    currency: order.currency ?? context.defaultCurrency,
+    subtotalCents,
+    discountCents: order.discountCents,
+    totalCents: order.totalCents ?? Math.max(0, subtotalCents - order.discountCents),
+    shippingCity: order.shipping?.city ?? null,
+    shippingRegion: order.shipping?.region ?? null,
+    shippingCountry: order.shipping?.country ?? null,
+    trackingCompany: order.tracking?.company ?? null,
+    trackingNumber: order.tracking?.number ?? null,
+    trackingUrl: order.tracking?.url ?? null,
+    placedAt: new Date(order.placedAt),
+  };
 }
 
 /** The variant a line names (variant externalId, else SKU), checked against the product it names, if any. */

@@ -18,6 +18,7 @@ function variant(overrides: Partial<Variant>): Variant {
     priceCents: 1000,
     compareAtPriceCents: null,
     inventory: null,
+    inventoryItemId: null,
     position: 0,
     createdAt: at,
     updatedAt: at,

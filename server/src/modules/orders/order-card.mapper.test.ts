@@ -25,6 +25,7 @@ function order(overrides: Partial<OrderWithLines> = {}): OrderWithLines {
     trackingUrl: 'https://ups.example/track/1Z999',
     conversationId: null,
     placedAt: at,
+    sourceUpdatedAt: null,
     createdAt: at,
     updatedAt: at,
     lines: [

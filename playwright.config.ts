@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { chromium } from 'playwright-core';
+import { e2eShopifyApp } from './e2e/support/shopify-app';
 
 /**
  * End-to-end tests in real Chromium: Playwright's own build when it is
@@ -57,6 +58,10 @@ export default defineConfig({
       CLOSER_E2E_PORT: String(port),
       // Email goes to a local port where a test may listen with a real SMTP server (e2e/admin/auth.e2e.ts).
       SMTP_URL: `smtp://127.0.0.1:${port + 2}`,
+      // The embedded Shopify app at /app (e2e/shopify/embedded-admin.e2e.ts signs session tokens with these).
+      SHOPIFY_API_KEY: e2eShopifyApp.apiKey,
+      SHOPIFY_API_SECRET: e2eShopifyApp.apiSecret,
+      SHOPIFY_APP_URL: `http://localhost:${port}`,
     } as Record<string, string>,
   },
 });

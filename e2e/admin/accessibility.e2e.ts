@@ -13,6 +13,7 @@ const signedInPages = [
   '/',
   '/inbox',
   '/catalog',
+  '/content',
   '/orders',
   '/contacts',
   '/forecasts',

@@ -170,10 +170,11 @@ export class ProviderError extends Error {
 export class AiBudgetExceededError extends Error {
   readonly workspaceId: string;
   readonly task: AiTask;
-  constructor(workspaceId: string, task: AiTask) {
+  constructor(workspaceId: string, task: AiTask, reason?: string) {
     super(
-      `The AI budget of this workspace is used up, so "${task}" was not run. ` +
-        'Raise the monthly AI budget in settings or wait for the next period.',
+      reason ??
+        `The AI budget of this workspace is used up, so "${task}" was not run. ` +
+          'Raise the monthly AI budget in settings or wait for the next period.',
     );
     this.name = 'AiBudgetExceededError';
     this.workspaceId = workspaceId;

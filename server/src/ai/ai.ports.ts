@@ -37,10 +37,13 @@ export interface AiBudgetStatus {
   state: BudgetState;
   /** What the shopper assistant does when the budget is used up. */
   onExceeded: 'offline' | 'handoff';
+  /** Set when a limit other than the money budget stopped the task (a billing plan's allowance): said instead. */
+  reason?: string;
 }
 
 export interface AiBudget {
-  check(workspaceId: string): Promise<AiBudgetStatus>;
+  /** `task` lets a limit apply to some tasks only (a plan's conversation or generation allowance). */
+  check(workspaceId: string, task?: AiTask): Promise<AiBudgetStatus>;
 }
 
 /** A finished, successful answer, replayed part by part on a cache hit. */

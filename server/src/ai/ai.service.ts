@@ -62,7 +62,18 @@ export interface AiEngine {
     task: AiTask,
     request: ChatRequest<T>,
     options?: AiCallOptions,
-  ): Promise<GenerateResult<T> & { handoff: boolean }>;
+  ): Promise<
+    GenerateResult<T> & {
+      handoff: boolean /** Served from the response cache: nothing was charged. */;
+      cached: boolean;
+    }
+  >;
+  /**
+   * The providers and models a task would try, in order, for this workspace
+   * (its keys and routing override applied). For estimates and per-provider
+   * pacing before any call is made.
+   */
+  plan(workspaceId: string, task: AiTask): Promise<RouteChoice[]>;
 }
 
 export function createAiEngine(deps: AiEngineDeps): AiEngine {
@@ -75,7 +86,13 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
     random: deps.router?.random ?? Math.random,
   };
 
-  async function* streamTask(workspaceId: string, task: AiTask, request: ChatRequest, options: AiCallOptions = {}) {
+  async function* streamTask(
+    workspaceId: string,
+    task: AiTask,
+    request: ChatRequest,
+    options: AiCallOptions = {},
+    observed: { cached?: boolean } = {},
+  ) {
     const startedAt = deps.clock.now();
     const row: AiUsageRow = {
       workspaceId,
@@ -102,6 +119,7 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
           const hit = await deps.cache.get(workspaceId, cacheKeyFor(task, choice, request));
           if (!hit) continue;
           Object.assign(row, { provider: hit.provider, model: hit.model, outcome: 'cached' });
+          observed.cached = true;
           for (const part of hit.parts) {
             if (row.firstTokenMs === null && part.type !== 'finish') row.firstTokenMs = deps.clock.now() - startedAt;
             yield part;
@@ -111,11 +129,11 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
       }
 
       // A cache hit costs nothing, so it is served even over budget; everything else checks.
-      const budget = await deps.budget.check(workspaceId);
+      const budget = await deps.budget.check(workspaceId, task);
       if (budget.state === 'warning') await deps.events?.emit('ai.budget.warning', { workspaceId, task });
       if (budget.state === 'exceeded') {
         if (task !== 'assistant.reply') {
-          const error = new AiBudgetExceededError(workspaceId, task);
+          const error = new AiBudgetExceededError(workspaceId, task, budget.reason);
           Object.assign(row, { outcome: 'budget-blocked', errorMessage: error.message });
           throw error;
         }
@@ -179,17 +197,22 @@ export function createAiEngine(deps: AiEngineDeps): AiEngine {
 
   return {
     stream: streamTask,
+    async plan(workspaceId, task) {
+      const [credentials, override] = await Promise.all([deps.credentials(workspaceId), deps.policyFor(workspaceId)]);
+      return resolveRoute(task, credentials, override, (provider) => adapters[provider] !== undefined);
+    },
     async generate<T>(workspaceId: string, task: AiTask, request: ChatRequest<T>, options?: AiCallOptions) {
       let handoff = false;
+      const observed: { cached?: boolean } = {};
       async function* answerParts() {
-        for await (const part of streamTask(workspaceId, task, request, options)) {
+        for await (const part of streamTask(workspaceId, task, request, options, observed)) {
           if (part.type === 'handoff') handoff = true;
           else yield part;
         }
       }
       const result = await generate<T>(answerParts());
       const object = request.output && !handoff ? parseStructuredOutput(result.text, request.output) : undefined;
-      return { ...result, object, handoff };
+      return { ...result, object, handoff, cached: observed.cached === true };
     },
   };
 }

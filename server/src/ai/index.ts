@@ -57,7 +57,14 @@ export {
 } from './routing-policy';
 export { decryptSecret, encryptSecret, maskSecret, SecretDecryptionError } from './secrets';
 export { createWorkspaceAiEngine, isOfflineMode } from './store/ai.wiring';
-export { createAiEvents, createBudgetGuard } from './store/ai-budget.repo';
+export {
+  createAiEvents,
+  createBudgetGuard,
+  type PlanAllowance,
+  type PlanAllowanceLookup,
+  type PlanUsage,
+  planUsageThisMonth,
+} from './store/ai-budget.repo';
 export { createResponseCache } from './store/ai-cache.repo';
 export { createUsageRecorder, monthToDateCostMicroUsd } from './store/ai-usage.repo';
 export {

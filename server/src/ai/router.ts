@@ -96,8 +96,9 @@ async function* runRoute(
           ? timeoutError(choice.provider, options.timeoutMs, raw)
           : asProviderError(choice.provider, raw);
         // Only failures that say something about the provider's health count; a
-        // 400 or a bad key means the provider answered, so it is up.
-        if (error.retryable) options.breaker.recordFailure(choice.breakerKey);
+        // 400 or a bad key means the provider answered, so it is up, and a 429 means
+        // it is up and asking us to slow down (bulk content runs meet that often).
+        if (error.retryable && error.kind !== 'rate-limit') options.breaker.recordFailure(choice.breakerKey);
         else if (error.status !== undefined) options.breaker.recordSuccess(choice.breakerKey);
         lastError = trace.error = error;
         if (yielded) {

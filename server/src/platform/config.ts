@@ -46,6 +46,7 @@ const envSchema = z.object({
   SHOPIFY_APP_URL: optionalUrl('the public URL of this app'),
   SMTP_URL: optionalUrl('for example smtp://user:pass@mail.example:587'),
   PUBLIC_URL: optionalUrl('the address people open the admin at, for links in emails'),
+  CLOSER_CONTENT_PROVIDER_LIMITS: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,6 +71,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Unset → http://localhost:<port>. Links in emails and the install snippet use it. */
   publicUrl: string | undefined;
+  /** "gemini=50/8,openai=10/4": content runs' calls per second / concurrent calls per provider (see modules/content). */
+  contentProviderLimits: string | undefined;
 }
 
 /** Parses the environment; a bad value throws a StartupError naming the variable. */
@@ -104,5 +107,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, cwd = p
     },
     smtpUrl: env.SMTP_URL,
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    contentProviderLimits: env.CLOSER_CONTENT_PROVIDER_LIMITS,
   };
 }

@@ -15,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    /** Every database of this test run starts with it, so runs sharing one server never touch each other's. */
+    databasePrefix: string;
   }
 }
 
@@ -22,7 +24,8 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) embedded = await startEmbeddedPostgres({ persistent: false, database: 'postgres' });
   const adminUrl = withDatabase(process.env.DATABASE_URL ?? (embedded as EmbeddedPostgres).url, 'postgres');
-  const templateDatabase = `closer_test_template_${process.pid}`;
+  const databasePrefix = `closer_test_${process.pid}`;
+  const templateDatabase = `${databasePrefix}_template`;
 
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -34,10 +37,12 @@ export default async function setup(project: TestProject) {
 
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', templateDatabase);
+  project.provide('databasePrefix', databasePrefix);
 
   return async () => {
     const leftovers = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'closer_test_%'",
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [`${databasePrefix}_`],
     );
     for (const { datname } of leftovers.rows) {
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => {});

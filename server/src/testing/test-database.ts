@@ -28,7 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** Clones the migrated template and returns the new database's name (for tests that connect on their own). */
 export async function createEmptyClone(): Promise<string> {
-  const name = `closer_test_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('databasePrefix')}_${randomBytes(6).toString('hex')}`;
   // Two files cloning the template at the same moment make PostgreSQL report the
   // template as "being accessed by other users" (55006); wait and try again.
   for (let attempt = 1; ; attempt++) {

@@ -32,6 +32,7 @@ export function mount(handoff: LoaderHandoff): MountedApp {
   const connection = createWidgetConnection({
     origin: handoff.origin,
     key: handoff.key,
+    customerToken: handoff.customerToken,
     tokens,
     conversation,
     session,

@@ -1,4 +1,5 @@
-import type { Position } from '../shared/widget-contract';
+import { parseHexColor } from '../shared/color';
+import type { Position, WidgetConfig } from '../shared/widget-contract';
 
 export interface ScriptContext {
   key: string;
@@ -7,6 +8,11 @@ export interface ScriptContext {
   configUrl: string;
   locale: string | null;
   position: Position | null;
+  /** Shopify's app embed: the signed-in customer's token from the app proxy. */
+  customerToken: string | null;
+  /** Shopify's app embed: the theme editor's accent colour and greeting, over the saved settings. */
+  color: string | null;
+  greeting: string | null;
 }
 
 /** `document.currentScript` while the loader runs; the src fallback covers tag managers that re-inject it. */
@@ -26,5 +32,15 @@ export function readScriptContext(script: HTMLScriptElement | null, pageUrl: str
     configUrl: new URL(`config?key=${encodeURIComponent(data.key)}`, src).href,
     locale: data.locale || null,
     position: /^bottom-(left|right)$/.test(data.position ?? '') ? (data.position as Position) : null,
+    customerToken: data.customerToken || null,
+    color: parseHexColor(data.color) ? (data.color as string) : null,
+    greeting: data.greeting?.trim() || null,
   };
+}
+
+/** The script's own colour and greeting win over the saved ones: Shopify merchants set them in the theme editor. */
+export function withScriptOverrides(config: WidgetConfig, { color, greeting }: ScriptContext): WidgetConfig {
+  if (color) config.branding.primaryColor = color;
+  if (greeting) config.assistant.greeting = greeting;
+  return config;
 }

@@ -151,6 +151,55 @@ describe('startLoader', () => {
     expect(handoff?.preview).toBe(false);
   });
 
+  it("takes Shopify's app embed attributes: the theme editor's colour, corner and greeting, and the customer token", async () => {
+    addScript({
+      src: 'https://closer.example/widget/loader.js',
+      'data-key': 'pk_test_12345678',
+      'data-position': 'bottom-right',
+      'data-color': '#0a7d33',
+      'data-greeting': '  Welcome back to the shop!  ',
+      'data-customer-token': 'c1.payload.signature',
+    });
+    let handoff: LoaderHandoff | undefined;
+    const app: MountedApp = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), identify: vi.fn(), setLocale: vi.fn() };
+    startLoader(window, async () => ({
+      mount: (given: LoaderHandoff) => {
+        handoff = given;
+        return app;
+      },
+    }));
+    (window as unknown as { Closer: { open(): void } }).Closer.open();
+    await flush();
+    const host = document.querySelector('closer-chat') as HTMLElement;
+    expect(host.dataset.position).toBe('bottom-right');
+    expect(host.style.getPropertyValue('--closer-primary')).toBe('rgb(10,125,51)');
+    expect(handoff?.customerToken).toBe('c1.payload.signature');
+    const shown = await handoff?.config;
+    expect(shown?.branding.primaryColor).toBe('#0a7d33');
+    expect(shown?.assistant.greeting).toBe('Welcome back to the shop!');
+    expect(shown?.assistant.name).toBe('Ava');
+  });
+
+  it('ignores a colour that is not a hex colour, and has no customer token by default', async () => {
+    addScript({
+      src: 'https://closer.example/widget/loader.js',
+      'data-key': 'pk_test_12345678',
+      'data-color': 'red;x',
+    });
+    let handoff: LoaderHandoff | undefined;
+    const app: MountedApp = { open: vi.fn(), close: vi.fn(), toggle: vi.fn(), identify: vi.fn(), setLocale: vi.fn() };
+    startLoader(window, async () => ({
+      mount: (given: LoaderHandoff) => {
+        handoff = given;
+        return app;
+      },
+    }));
+    (window as unknown as { Closer: { open(): void } }).Closer.open();
+    await flush();
+    expect(handoff?.customerToken).toBeNull();
+    await expect(handoff?.config).resolves.toEqual(config);
+  });
+
   it('does nothing without a key, or when loaded twice', () => {
     addScript({ src: 'https://closer.example/widget/loader.js' });
     startLoader(window, vi.fn());

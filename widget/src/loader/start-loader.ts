@@ -2,7 +2,7 @@ import { parseHexColor, textColorOn } from '../shared/color';
 import type { AppModule, MountedApp, WidgetConfig } from '../shared/widget-contract';
 import { drawLauncher } from './launcher';
 import { createPublicApi } from './public-api';
-import { findLoaderScript, readScriptContext } from './script-context';
+import { findLoaderScript, readScriptContext, withScriptOverrides } from './script-context';
 
 type ImportModule = (url: string) => Promise<AppModule>;
 
@@ -30,9 +30,9 @@ export function startLoader(
 
   const config: Promise<WidgetConfig> = preview
     ? Promise.resolve(preview.config)
-    : fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' }).then((response) =>
-        response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`)),
-      );
+    : fetch(context.configUrl, { cache: 'no-cache', credentials: 'omit' })
+        .then((response) => (response.ok ? response.json() : Promise.reject(Error(`config: HTTP ${response.status}`))))
+        .then((loaded: WidgetConfig) => withScriptOverrides(loaded, context));
   config.catch(() => {}); // Handled once the launcher exists; this keeps an early failure from looking unhandled.
   const drawn = new Promise((ready) => (doc.body ? ready(0) : doc.addEventListener('DOMContentLoaded', ready))).then(
     // English until the app (loaded on the first touch or when idle) relabels it in the shopper's language.

@@ -26,6 +26,8 @@ export interface LoaderHandoff {
   /** `data-locale` and `data-position` of the script tag, when given. */
   locale: string | null;
   position: Position | null;
+  /** `data-customer-token` (Shopify's app embed): proves the signed-in customer on the socket. */
+  customerToken: string | null;
   host: HTMLElement;
   root: ShadowRoot;
   launcher: HTMLButtonElement;

@@ -9,4 +9,6 @@ export const scopeDescriptions: Record<ApiKeyScope, string> = {
   'contacts:write': 'Create and update contacts',
   'conversations:read': 'Read conversations and their messages',
   inbox: 'Connect a helpdesk to the live inbox (answer shoppers)',
+  'content:read': 'Read content studio drafts and runs, and export approved content',
+  'content:write': 'Start and cancel content runs, approve and reject drafts',
 };

@@ -3,7 +3,7 @@ import type { ProviderSettings } from '../ai.config';
 import { toProviderCredentials } from '../ai.config';
 import type { Clock } from '../ai.model';
 import { type AiEngine, type AiEngineDeps, createAiEngine } from '../ai.service';
-import { createAiEvents, createBudgetGuard } from './ai-budget.repo';
+import { createAiEvents, createBudgetGuard, type PlanAllowanceLookup } from './ai-budget.repo';
 import { createResponseCache } from './ai-cache.repo';
 import { createUsageRecorder } from './ai-usage.repo';
 import { createCredentialsResolver, createPolicyResolver } from './ai-workspace.repo';
@@ -17,6 +17,8 @@ export function createWorkspaceAiEngine(options: {
   clock?: Clock;
   router?: AiEngineDeps['router'];
   adapters?: AiEngineDeps['adapters'];
+  /** Billing plans' monthly allowances (Shopify shops); without it only the money budget limits. */
+  planAllowances?: PlanAllowanceLookup;
 }): AiEngine {
   const clock = options.clock ?? { now: Date.now };
   return createAiEngine({
@@ -25,7 +27,7 @@ export function createWorkspaceAiEngine(options: {
     credentials: createCredentialsResolver(options.prisma, options.secret, toProviderCredentials(options.providers)),
     policyFor: createPolicyResolver(options.prisma),
     usage: createUsageRecorder(options.prisma),
-    budget: createBudgetGuard(options.prisma, clock),
+    budget: createBudgetGuard(options.prisma, clock, options.planAllowances),
     cache: createResponseCache(options.prisma),
     events: createAiEvents(options.prisma, clock, options.log),
     router: options.router,

@@ -1,4 +1,11 @@
-import { type FakeServer, fragments, type SseEvent, startFakeServer, type VendorProtocol } from './fake-server';
+import {
+  type FakeServer,
+  type FakeServerOptions,
+  fragments,
+  type SseEvent,
+  startFakeServer,
+  type VendorProtocol,
+} from './fake-server';
 
 /** OpenAI Chat Completions: `POST /v1/chat/completions`, SSE `data:` chunks ending in `data: [DONE]`. */
 const openAiProtocol: VendorProtocol = {
@@ -56,4 +63,5 @@ const openAiProtocol: VendorProtocol = {
   },
 };
 
-export const startFakeOpenAi = (): Promise<FakeServer> => startFakeServer(openAiProtocol);
+export const startFakeOpenAi = (options?: FakeServerOptions): Promise<FakeServer> =>
+  startFakeServer(openAiProtocol, options);

@@ -63,9 +63,22 @@ export interface VendorProtocol {
   errorBody(status: number, message: string): unknown;
 }
 
+export interface FakeServerOptions {
+  /** Answers requests when no scripted reply is queued (bulk runs of hundreds of calls). */
+  respond?: (body: WireBody, path: string) => FakeReply;
+  /** A vendor rate limit: more requests than this within any one second get a 429 with Retry-After. */
+  rateLimitPerSecond?: number;
+  /** Keep only this many recorded requests (bulk runs); counts stay exact. */
+  recordLimit?: number;
+}
+
 export interface FakeServer {
   url: string;
   requests: RecordedRequest[];
+  /** Requests received, including those no longer recorded. */
+  received(): number;
+  /** Requests answered with 429 by the rate limit. */
+  rateLimited(): number;
   /** The request at `index`; throws when it never arrived. */
   request(index: number): RecordedRequest;
   enqueue(...replies: FakeReply[]): void;
@@ -76,9 +89,13 @@ export interface FakeServer {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startFakeServer(protocol: VendorProtocol): Promise<FakeServer> {
+export async function startFakeServer(protocol: VendorProtocol, options: FakeServerOptions = {}): Promise<FakeServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
+  let received = 0;
+  let rateLimited = 0;
+  // Start times of the requests let through in the last second: a sliding window, as vendors count.
+  const window: number[] = [];
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -94,7 +111,8 @@ export async function startFakeServer(protocol: VendorProtocol): Promise<FakeSer
       closedEarly: false,
       closed: new Promise((resolve) => (resolveClosed = resolve)),
     };
-    requests.push(recorded);
+    received++;
+    if (options.recordLimit === undefined || requests.length < options.recordLimit) requests.push(recorded);
     res.on('close', () => {
       if (!res.writableFinished) recorded.closedEarly = true;
       resolveClosed();
@@ -102,7 +120,17 @@ export async function startFakeServer(protocol: VendorProtocol): Promise<FakeSer
 
     const kind = protocol.classify(recorded.method, url.pathname);
     if (!kind) return sendJson(res, 404, protocol.errorBody(404, `No route for ${url.pathname}`));
-    const reply = queue.shift();
+    if (options.rateLimitPerSecond !== undefined) {
+      const now = Date.now();
+      while (window.length > 0 && (window[0] as number) <= now - 1000) window.shift();
+      if (window.length >= options.rateLimitPerSecond) {
+        rateLimited++;
+        const retryAfter = String(Math.max(1, Math.ceil(((window[0] as number) + 1000 - now) / 1000)));
+        return sendJson(res, 429, protocol.errorBody(429, 'Rate limit reached'), { 'retry-after': retryAfter });
+      }
+      window.push(now);
+    }
+    const reply = queue.shift() ?? options.respond?.(recorded.body, url.pathname);
     if (!reply) return sendJson(res, 500, protocol.errorBody(500, 'The fake server has no scripted reply left'));
     if (reply.status && reply.status >= 300) {
       return sendJson(
@@ -122,6 +150,8 @@ export async function startFakeServer(protocol: VendorProtocol): Promise<FakeSer
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    received: () => received,
+    rateLimited: () => rateLimited,
     request: (index) => {
       const recorded = requests[index];
       if (!recorded) throw new Error(`The fake server received ${requests.length} requests, not ${index + 1}`);

@@ -2,7 +2,7 @@
 export { startFakeAnthropic } from './fake-anthropic.server';
 export { startFakeGemini } from './fake-gemini.server';
 export { startFakeOpenAi } from './fake-openai.server';
-export type { FakeReply, FakeServer, FakeToolCall, RecordedRequest, WireBody } from './fake-server';
+export type { FakeReply, FakeServer, FakeServerOptions, FakeToolCall, RecordedRequest, WireBody } from './fake-server';
 export {
   createManualClock,
   createMemoryBudget,

@@ -19,6 +19,8 @@ export function buildSystemPrompt(input: {
   settings: WorkspaceSettings;
   locale?: string | null;
   now: Date;
+  /** The storefront vouched for the shopper's customer account (see listAssistantTools). */
+  signedInCustomer?: boolean;
 }): string {
   const { assistant } = input.settings;
   const languages =
@@ -34,7 +36,9 @@ export function buildSystemPrompt(input: {
     '- Use search_products for every question about products; recommend at most three and say briefly why each fits.',
     '- Only state prices, stock levels, discounts, delivery times and policies that a tool returned in this conversation. Never estimate or invent them; if you do not know, say so and offer to find out or to bring in a person.',
     '- Use search_store_info for shipping, returns, payment, warranty and other store questions.',
-    '- Order details only through lookup_order, and only with the order number and the email address the shopper typed. Never reveal anything about an order otherwise.',
+    input.signedInCustomer
+      ? '- The shopper is signed in to the store: lookup_order returns their own orders (by number, or their latest) without an email. Any other order needs its number and the email address the shopper typed. Never reveal anything about an order otherwise.'
+      : '- Order details only through lookup_order, and only with the order number and the email address the shopper typed. Never reveal anything about an order otherwise.',
     '- When the shopper wants a product, offer to add it to the cart (add_to_cart) and ask for the size or colour when there are several.',
     '- When the shopper asks for a person, or you cannot help, use handoff_to_human.',
     '- Keep answers short: two to four sentences, plain Markdown (bold, lists, links) and no tables or headings.',

@@ -17,7 +17,7 @@ import {
 import type { WorkspaceSettings } from '../tenancy';
 import { buildSystemPrompt } from './assistant.prompt';
 import { executeTool, type ToolContext } from './assistant.tool-executor';
-import { assistantTools } from './assistant.tools';
+import { listAssistantTools } from './assistant.tools';
 import { toChatHistory } from './conversation-history';
 import { createFacts, createGroundedStream } from './grounding';
 import type { StreamLimiter } from './stream-limiter';
@@ -58,7 +58,7 @@ export async function handleShopperMessage(
   deps: AssistantDeps,
   shopper: ShopperContext,
   workspace: WorkspaceProfile,
-  input: { clientId: string; text: string; verifiedEmail?: string | null },
+  input: { clientId: string; text: string },
 ) {
   const release = deps.streams.tryAcquire(shopper.workspaceId);
   if (!release) throw new TooManyStreamsError();
@@ -72,12 +72,7 @@ export async function handleShopperMessage(
       release();
       return { ...ack, reply: Promise.resolve() };
     }
-    const reply = replyToShopper(deps, {
-      conversation,
-      shopper,
-      workspace,
-      verifiedEmail: input.verifiedEmail,
-    }).finally(release);
+    const reply = replyToShopper(deps, { conversation, shopper, workspace }).finally(release);
     return { ...ack, reply };
   } catch (error) {
     release();
@@ -91,7 +86,6 @@ export async function replyToShopper(
     conversation: Conversation;
     shopper: ShopperContext;
     workspace: WorkspaceProfile;
-    verifiedEmail?: string | null;
   },
 ): Promise<void> {
   const { conversation, shopper, workspace } = input;
@@ -132,7 +126,6 @@ export async function replyToShopper(
     shopper,
     settings: workspace.settings,
     currency: workspace.currency,
-    verifiedEmail: input.verifiedEmail,
   };
   const system = buildSystemPrompt({
     storeName: workspace.name,
@@ -140,6 +133,7 @@ export async function replyToShopper(
     settings: workspace.settings,
     locale: shopper.locale,
     now: deps.conversations.now(),
+    signedInCustomer: Boolean(shopper.shopifyCustomerId),
   });
   let failed = false;
   try {
@@ -150,7 +144,7 @@ export async function replyToShopper(
       for await (const part of deps.ai.stream(workspaceId, 'assistant.reply', {
         system,
         messages: [...history, ...turn],
-        tools: assistantTools,
+        tools: listAssistantTools(shopper),
         temperature: 0.3,
       })) {
         if (part.type === 'text-delta') emitDelta(grounded.push(part.text));

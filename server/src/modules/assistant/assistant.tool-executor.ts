@@ -11,7 +11,7 @@ import {
   type ShopperContext,
 } from '../conversations';
 import { searchKnowledge } from '../knowledge';
-import { lookupOrder } from '../orders';
+import { findCustomerOrder, lookupOrder } from '../orders';
 import type { WorkspaceSettings } from '../tenancy';
 import { findClaims, type GroundingFacts } from './grounding';
 
@@ -26,8 +26,6 @@ export interface ToolContext {
   shopper: ShopperContext;
   settings: WorkspaceSettings;
   currency: string;
-  /** A shopper whose identity a platform already proved (a logged-in Shopify customer). */
-  verifiedEmail?: string | null;
 }
 
 export interface ToolOutcome {
@@ -118,13 +116,20 @@ async function runStoreInfo(args: Args, context: ToolContext, facts: GroundingFa
 }
 
 async function runOrderLookup(args: Args, context: ToolContext, facts: GroundingFacts): Promise<ToolOutcome> {
-  const email = context.verifiedEmail ?? text(args.email);
-  const order = email
-    ? await lookupOrder(context.prisma, context.shopper.workspaceId, { orderNumber: text(args.order_number), email })
-    : null;
+  const { workspaceId, shopifyCustomerId } = context.shopper;
+  const orderNumber = text(args.order_number);
+  const email = text(args.email);
+  // A signed-in customer's own orders need no more proof; any other order still needs its number and email.
+  const order =
+    (shopifyCustomerId
+      ? await findCustomerOrder(context.prisma, workspaceId, { shopifyCustomerId, orderNumber })
+      : null) ?? (email ? await lookupOrder(context.prisma, workspaceId, { orderNumber, email }) : null);
   if (!order) {
     // The same answer for a wrong email and a missing order: nothing to learn by guessing.
-    return { result: { found: false, message: 'No order matches that number and email address.' }, ...nothing };
+    const message = shopifyCustomerId
+      ? 'No order of this signed-in customer matches; for an order of another account, ask for its number and email address.'
+      : 'No order matches that number and email address.';
+    return { result: { found: false, message }, ...nothing };
   }
   facts.amountsInCents.add(Math.round(Number(order.total) * 100));
   return { result: { found: true, order }, products: [], orders: [order], actions: [] };

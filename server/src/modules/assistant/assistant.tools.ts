@@ -91,3 +91,29 @@ export const assistantTools: ToolDefinition[] = [
     },
   },
 ];
+
+/**
+ * `lookup_order` for a shopper the storefront signed in (a verified Shopify
+ * customer): their own orders need no email, and without a number it returns
+ * their latest. Same name and argument names, so history and the offline
+ * assistant read it the same way.
+ */
+const signedInOrderLookup: ToolDefinition = {
+  name: 'lookup_order',
+  description:
+    "Status, items and tracking of the signed-in shopper's own orders: the one with the number they give, or their most recent order when they give none. No email is needed for their own orders. For an order placed under another account, ask for its number and the email address used for it and pass both; never guess them.",
+  parameters: {
+    type: 'object',
+    properties: {
+      order_number: { type: 'string', description: 'The order number, e.g. #1042, if the shopper named one.' },
+      email: { type: 'string', description: 'Only for an order of another account: its email address as typed.' },
+    },
+    required: [],
+  },
+};
+
+/** The tools for this shopper: a signed-in customer gets the order lookup that needs no email for their own orders. */
+export function listAssistantTools(shopper: { shopifyCustomerId?: string | null }): ToolDefinition[] {
+  if (!shopper.shopifyCustomerId) return assistantTools;
+  return assistantTools.map((tool) => (tool.name === 'lookup_order' ? signedInOrderLookup : tool));
+}

@@ -10,6 +10,7 @@ import {
   updateConversation,
 } from './conversation.repo';
 import { shopperVisibleRoles, toWireMessage } from './message-wire';
+import { linkVerifiedCustomer } from './verified-customer.service';
 import type { ClientAction, WireMessage } from './widget-protocol';
 
 /**
@@ -28,6 +29,8 @@ export interface ShopperContext {
   visitorId: string;
   locale?: string | null;
   pageUrl?: string | null;
+  /** The Shopify customer (GID) a valid customer token proved at the handshake; absent for anonymous shoppers. */
+  shopifyCustomerId?: string | null;
 }
 
 export interface AgentContext {
@@ -50,6 +53,7 @@ export async function receiveShopperMessage(
   const conversation =
     (await findOpenConversation(deps.prisma, shopper.workspaceId, shopper.visitorId)) ??
     (await startConversation(deps, shopper));
+  if (shopper.shopifyCustomerId) await linkVerifiedCustomer(deps, conversation, shopper.shopifyCustomerId);
   const { message, duplicate } = await appendMessage(deps.prisma, {
     workspaceId: shopper.workspaceId,
     conversationId: conversation.id,

@@ -34,6 +34,7 @@ export {
   getConversationWithMessages,
   listConversationsPage,
 } from './conversation-listing.repo';
+export { customerTokenTtlMs, issueCustomerToken, readCustomerToken, toShopifyCustomerGid } from './customer-token';
 export {
   closeConversation,
   handBackToAssistant,
@@ -62,5 +63,10 @@ export { countInbox, decodeInboxCursor, encodeInboxCursor, listInboxPage } from 
 export { getInboxConversation, listTranscript, toTranscriptMessage } from './inbox-transcript.repo';
 export { captureLead, rateConversation, recordCartAddition } from './lead.service';
 export { shopperVisibleRoles, toWireMessage } from './message-wire';
+export {
+  describeStorefrontEmbed,
+  type StorefrontEmbed,
+  StorefrontNotFoundError,
+} from './storefront-embed.service';
 export { issueVisitorToken, readVisitorToken } from './visitor-token';
 export * from './widget-protocol';

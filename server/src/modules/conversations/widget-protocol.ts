@@ -27,6 +27,8 @@ const clientId = z
 export const widgetAuthSchema = z.object({
   key: z.string().regex(/^pk_[A-Za-z0-9_-]{8,80}$/, 'key must be a widget key (pk_…)'),
   visitorToken: z.string().max(512).optional(),
+  /** Shopify storefronts: the signed-in customer, as the app proxy vouched for it (`/apps/closer/config`). */
+  customerToken: z.string().max(512).optional(),
   /** BCP 47 tag from the page or browser, e.g. "de-CH". */
   locale: z.string().max(35).optional(),
   pageUrl: z.string().max(2_048).optional(),

@@ -62,6 +62,7 @@ export {
   type SmtpMailer,
 } from './mailer';
 export { changeMemberRole, listMembers, removeMember, transferOwnership } from './member.service';
+export { createOwnedWorkspace } from './owned-workspace';
 export { minPasswordLength } from './password-policy';
 export { passwordResetRequestLimits, requestPasswordReset, resetPassword } from './password-reset.service';
 export { passwordResetLifetimeMs } from './password-reset-token';

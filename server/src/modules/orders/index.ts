@@ -13,4 +13,4 @@ export {
 export { type StoredOrder, type StoredOrderLine, writeOrder } from './order-write.repo';
 export { bulkUpsertOrders, toStoredOrder } from './order-write.service';
 export { type OrderLookup, type OrderWithLines, orderLimits, orderLookupSchema } from './orders.model';
-export { listOrdersForCustomer, lookupOrder } from './orders.service';
+export { findCustomerOrder, listOrdersForCustomer, lookupOrder } from './orders.service';

@@ -35,6 +35,29 @@ export async function listOrderIdsByEmail(
   return rows.map((row) => row.id);
 }
 
+/**
+ * The newest order filed under a Shopify customer's contact (order sync files
+ * each order under the contact carrying its customer GID), optionally only
+ * one with these number spellings.
+ */
+export async function findOrderIdForCustomer(
+  prisma: PrismaClient,
+  workspaceId: string,
+  customerExternalId: string,
+  numberSpellings: string[] | null,
+): Promise<string | null> {
+  const order = await prisma.order.findFirst({
+    where: {
+      workspaceId,
+      contact: { workspaceId, externalId: customerExternalId },
+      ...(numberSpellings ? { number: { in: numberSpellings } } : {}),
+    },
+    orderBy: [{ placedAt: 'desc' }, { id: 'asc' }],
+    select: { id: true },
+  });
+  return order?.id ?? null;
+}
+
 /** The orders with their lines (in the order they were stored), newest first. */
 export async function getOrdersWithLines(
   prisma: PrismaClient,

@@ -8,7 +8,10 @@ import type { OrderStatus, ProductStatus } from '@prisma/client';
 
 export const conversationAttributeName = '_closer_conversation';
 
-export function shopifyGid(type: 'Product' | 'ProductVariant' | 'Order' | 'Customer', id: unknown): string | null {
+export function shopifyGid(
+  type: 'Product' | 'ProductVariant' | 'Order' | 'Customer' | 'InventoryItem',
+  id: unknown,
+): string | null {
   if (id === null || id === undefined || id === '') return null;
   const text = String(id);
   return text.startsWith('gid://') ? text : `gid://shopify/${type}/${text}`;
@@ -58,7 +61,8 @@ export interface ShopifyVariantPayload {
   option3?: string | null;
   inventory_quantity?: number | null;
   inventory_management?: string | null;
-  inventory_item_id?: number | null;
+  /** A number in webhooks, a GID from the GraphQL import. */
+  inventory_item_id?: number | string | null;
 }
 
 export interface MappedProduct {
@@ -85,6 +89,8 @@ export interface MappedVariant {
   priceCents: number;
   compareAtPriceCents: number | null;
   inventory: number | null;
+  /** The InventoryItem GID that `inventory_levels/update` names. */
+  inventoryItemId: string | null;
   position: number;
 }
 
@@ -128,6 +134,7 @@ function mapVariant(variant: ShopifyVariantPayload, optionNames: string[], index
     compareAtPriceCents: decimalToCents(variant.compare_at_price),
     // Untracked inventory is null ("always available"), not zero.
     inventory: variant.inventory_management ? (variant.inventory_quantity ?? 0) : null,
+    inventoryItemId: shopifyGid('InventoryItem', variant.inventory_item_id),
     position: variant.position ?? index + 1,
   };
 }
@@ -171,6 +178,7 @@ export interface ShopifyOrderPayload {
   cancelled_at?: string | null;
   processed_at?: string | null;
   created_at?: string;
+  updated_at?: string | null;
   note_attributes?: Array<{ name: string; value: string }>;
   shipping_address?: { city?: string | null; province?: string | null; country_code?: string | null } | null;
   customer?: {
@@ -217,6 +225,8 @@ export interface MappedOrder {
   customerName: string | null;
   customerPhone: string | null;
   placedAt: Date;
+  /** Shopify's `updated_at`: an order older than the one stored is not written. */
+  sourceUpdatedAt: Date | null;
   lines: Array<{
     title: string;
     sku: string | null;
@@ -254,6 +264,7 @@ export function mapOrder(payload: ShopifyOrderPayload): MappedOrder {
     customerName,
     customerPhone: customer?.phone ?? null,
     placedAt: new Date(payload.processed_at ?? payload.created_at ?? Date.now()),
+    sourceUpdatedAt: validDate(payload.updated_at),
     lines: (payload.line_items ?? []).map((line) => ({
       title: line.title ?? line.name ?? 'Item',
       sku: line.sku || null,
@@ -263,6 +274,12 @@ export function mapOrder(payload: ShopifyOrderPayload): MappedOrder {
       variantExternalId: shopifyGid('ProductVariant', line.variant_id),
     })),
   };
+}
+
+function validDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 export function mapOrderStatus(

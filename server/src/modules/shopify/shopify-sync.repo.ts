@@ -52,7 +52,26 @@ export async function archiveShopifyProduct(tx: Tx, workspaceId: string, externa
   return count > 0;
 }
 
-export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: MappedOrder): Promise<string> {
+/** `stale`: the stored order was newer and was kept. */
+export interface OrderWrite {
+  id: string;
+  stale: boolean;
+}
+
+/**
+ * Writes an order unless the stored copy is newer: Shopify does not promise
+ * to deliver `orders/updated` in order, and the import can read an order
+ * just before a webhook changes it. The stored row is locked first, so two
+ * deliveries of one order cannot both pass the check.
+ */
+export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: MappedOrder): Promise<OrderWrite> {
+  const [current] = await tx.$queryRaw<Array<{ id: string; sourceUpdatedAt: Date | null }>>`
+    SELECT id, "sourceUpdatedAt" FROM "Order"
+    WHERE "workspaceId" = ${workspaceId}::uuid AND "externalId" = ${order.externalId}
+    FOR UPDATE`;
+  if (current?.sourceUpdatedAt && order.sourceUpdatedAt && order.sourceUpdatedAt < current.sourceUpdatedAt) {
+    return { id: current.id, stale: true };
+  }
   const contactId = await resolveOrderContact(tx, workspaceId, order);
   const conversationId = await resolveAttributedConversation(tx, workspaceId, order.conversationAttribute);
   const productIds = await idsByExternalId(
@@ -98,7 +117,33 @@ export async function upsertShopifyOrder(tx: Tx, workspaceId: string, order: Map
     })),
     { conversationId },
   );
-  return saved.id;
+  if (order.sourceUpdatedAt) {
+    await tx.order.update({
+      where: { id: saved.id },
+      data: { sourceUpdatedAt: order.sourceUpdatedAt },
+      select: { id: true },
+    });
+  }
+  return { id: saved.id, stale: false };
+}
+
+/**
+ * Sets the stock of the variants that hold an inventory item. `quantity`
+ * null means Shopify stopped tracking it ("always available"); `onlyTracked`
+ * leaves untracked variants alone when the number is one location's.
+ */
+export async function setVariantInventory(
+  tx: Tx,
+  workspaceId: string,
+  inventoryItemId: string,
+  quantity: number | null,
+  options: { onlyTracked: boolean },
+): Promise<number> {
+  const { count } = await tx.variant.updateMany({
+    where: { workspaceId, inventoryItemId, ...(options.onlyTracked ? { inventory: { not: null } } : {}) },
+    data: { inventory: quantity },
+  });
+  return count;
 }
 
 async function resolveOrderContact(tx: Tx, workspaceId: string, order: MappedOrder): Promise<string | null> {

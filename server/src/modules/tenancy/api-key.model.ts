@@ -9,11 +9,15 @@ export const apiKeyScopes = [
   'contacts:write',
   'conversations:read',
   'inbox',
+  'content:read',
+  'content:write',
 ] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export interface ApiKeyPrincipal {
   apiKeyId: string;
+  /** The name the team gave the key: what histories show as the actor. */
+  name: string;
   workspaceId: string;
   scopes: ApiKeyScope[];
 }

@@ -38,7 +38,7 @@ export async function authenticateApiKey(prisma: PrismaClient, key: string): Pro
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { apiKeyId: row.id, workspaceId: row.workspaceId, scopes: row.scopes as ApiKeyScope[] };
+  return { apiKeyId: row.id, name: row.name, workspaceId: row.workspaceId, scopes: row.scopes as ApiKeyScope[] };
 }
 
 export async function revokeApiKey(

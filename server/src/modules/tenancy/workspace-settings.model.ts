@@ -78,6 +78,26 @@ export const workspaceSettingsSchema = z.object({
         .default(null),
     })
     .default({ enabled: true, businessHours: null }),
+  /** How the store writes; applied to every AI content prompt (descriptions, SEO, ads, translations). */
+  brandVoice: z
+    .object({
+      tone: z.string().trim().max(300, 'at most 300 characters').default(''),
+      wordsToUse: z
+        .array(z.string().trim().min(1).max(40, 'at most 40 characters'))
+        .max(30, 'at most 30 words')
+        .default([]),
+      wordsToAvoid: z
+        .array(z.string().trim().min(1).max(40, 'at most 40 characters'))
+        .max(30, 'at most 30 words')
+        .default([]),
+      /** Short passages in the store's voice, quoted to the model as style references. */
+      examples: z
+        .array(z.string().trim().min(1).max(1_000, 'at most 1,000 characters'))
+        .max(3, 'at most 3 examples')
+        .default([]),
+      descriptionLength: z.enum(['short', 'medium', 'long']).default('medium'),
+    })
+    .default({ tone: '', wordsToUse: [], wordsToAvoid: [], examples: [], descriptionLength: 'medium' }),
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
@@ -88,7 +108,7 @@ export function readWorkspaceSettings(stored: unknown): WorkspaceSettings {
   if (parsed.success) return parsed.data;
   const partial = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const result: Record<string, unknown> = {};
-  for (const key of ['assistant', 'branding', 'handoff'] as const) {
+  for (const key of ['assistant', 'branding', 'handoff', 'brandVoice'] as const) {
     const section = workspaceSettingsSchema.shape[key].safeParse(partial[key]);
     if (section.success) result[key] = section.data;
   }

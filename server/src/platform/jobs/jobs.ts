@@ -1,4 +1,4 @@
-import { fromPrisma, type Job, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import { fromPrisma, type Job, type JobInsert, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
 import type { Logger } from '../logger';
 import { deadLetterQueueName, type QueueDefinition, queueDefinitions } from './queues';
 
@@ -11,6 +11,8 @@ export interface Jobs {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Enqueue inside a Prisma interactive transaction (`prisma.$transaction(async (tx) => …)`). */
   sendInTransaction(tx: PrismaTransaction, name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /** Many jobs in one statement, inside a Prisma interactive transaction (a 10,000-product content run). */
+  insertInTransaction(tx: PrismaTransaction, name: string, jobs: JobInsert[]): Promise<void>;
   work<T extends object>(
     name: string,
     handler: (job: Job<T>) => Promise<unknown>,
@@ -29,7 +31,14 @@ export async function startJobs(options: {
   log: Logger;
   queues?: QueueDefinition[];
 }): Promise<Jobs> {
-  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 5 });
+  // Supervision (expired jobs, missed heartbeats) every 10 s rather than pg-boss's 60, so work a
+  // crashed node held is handed back soon; it is one cheap query per pass.
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: 'pgboss',
+    max: 5,
+    superviseIntervalSeconds: 10,
+  });
   boss.on('error', (error) => options.log.error({ err: error }, 'job system error'));
   await boss.start();
   await declareQueues(boss, options.queues ?? queueDefinitions);
@@ -38,6 +47,9 @@ export async function startJobs(options: {
     boss,
     send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
     sendInTransaction: (tx, name, data, sendOptions) => boss.send(name, data, { ...sendOptions, db: fromPrisma(tx) }),
+    async insertInTransaction(tx, name, jobs) {
+      if (jobs.length > 0) await boss.insert(name, jobs, { db: fromPrisma(tx) });
+    },
     work: (name, handler, workOptions) =>
       boss.work(name, { batchSize: 1, ...workOptions }, async (jobs: Job<never>[]) => {
         for (const job of jobs) await handler(job);
@@ -62,7 +74,11 @@ async function declareQueues(boss: PgBoss, definitions: QueueDefinition[]): Prom
   }
 }
 
+/** Queues that exist already get the current options, so a changed retry or heartbeat policy reaches old data directories. */
 async function createQueueIfMissing(boss: PgBoss, name: string, options: object): Promise<void> {
-  if (await boss.getQueue(name)) return;
+  if (await boss.getQueue(name)) {
+    await boss.updateQueue(name, options);
+    return;
+  }
   await boss.createQueue(name, options);
 }

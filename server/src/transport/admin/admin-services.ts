@@ -5,6 +5,7 @@ import { createAiUsageAdmin } from './ai-usage.admin';
 import { createAssistantAdmin } from './assistant.admin';
 import { createCatalogAdmin } from './catalog.admin';
 import { createContactsAdmin } from './contacts.admin';
+import { createContentAdmin } from './content.admin';
 import { createForecastsAdmin } from './forecasts.admin';
 import { createHomeAdmin } from './home.admin';
 import { createInboxAdmin } from './inbox.admin';
@@ -42,6 +43,7 @@ export function createAdminServices(deps: AdminDeps) {
     aiUsage: createAiUsageAdmin(deps),
     team: createTeamAdmin(deps),
     forecasts: createForecastsAdmin(deps),
+    content: createContentAdmin(deps),
   };
 }
 

@@ -47,7 +47,7 @@ export function adminRoutes(options: {
   router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
   router.use(express.static(clientDir, { maxAge: '1h', index: false }));
   const handle = createRequestHandler(options.build, 'production');
-  router.use(refuseOversizedBodies);
+  router.use(refuseOversizedBodies(portalUploadPaths));
   router.use(async (request, response, next) => {
     try {
       const context: AdminLoadContext = {
@@ -66,29 +66,32 @@ export function adminRoutes(options: {
 /** Forms are small; only the import pages take files (a 50,000-product CSV is about 20 MB). */
 const formBodyLimit = 1024 * 1024;
 const uploadBodyLimit = 101 * 1024 * 1024;
-const uploadPaths = new Set(['/catalog', '/orders', '/contacts']);
+const portalUploadPaths = new Set(['/catalog', '/orders', '/contacts']);
 
 /**
  * Remix reads a whole form into memory before any action runs, so the size is
  * settled here, before anyone is even signed in: a body must declare its length
  * (browsers always do for forms; Node stops reading at the declared length) and
- * stay under the limit of its page.
+ * stay under the limit of its page. Both admin shells use it, each with its
+ * own paths of the import pages.
  */
-const refuseOversizedBodies: RequestHandler = (request, response, next) => {
-  if (request.method === 'GET' || request.method === 'HEAD') return next();
-  const declared = request.headers['content-length'];
-  if (declared === undefined) {
-    if (request.headers['transfer-encoding'] === undefined) return next();
-    response.status(411).type('text/plain').send('A form must be sent with a Content-Length.');
-    return;
-  }
-  const limit = uploadPaths.has(request.path) ? uploadBodyLimit : formBodyLimit;
-  if (Number(declared) > limit) {
-    response
-      .status(413)
-      .type('text/plain')
-      .send(`The form is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
-    return;
-  }
-  next();
-};
+export function refuseOversizedBodies(uploadPaths: ReadonlySet<string>): RequestHandler {
+  return (request, response, next) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return next();
+    const declared = request.headers['content-length'];
+    if (declared === undefined) {
+      if (request.headers['transfer-encoding'] === undefined) return next();
+      response.status(411).type('text/plain').send('A form must be sent with a Content-Length.');
+      return;
+    }
+    const limit = uploadPaths.has(request.path) ? uploadBodyLimit : formBodyLimit;
+    if (Number(declared) > limit) {
+      response
+        .status(413)
+        .type('text/plain')
+        .send(`The form is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+      return;
+    }
+    next();
+  };
+}

@@ -8,6 +8,7 @@ import {
   limits,
   type ProtocolError,
   rateConversation,
+  readCustomerToken,
   readVisitorToken,
   recordCartAddition,
   requestHandoff,
@@ -68,6 +69,9 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
       let visitorId = readVisitorToken(deps.secret, auth.data.visitorToken, key.workspaceId);
       let visitorToken = auth.data.visitorToken ?? '';
       if (!visitorId) ({ visitorId, token: visitorToken } = issueVisitorToken(deps.secret, key.workspaceId));
+      // An expired or forged customer token only costs the shopper their sign-in: they chat on anonymously.
+      const shopifyCustomerId = readCustomerToken(deps.secret, auth.data.customerToken, key.workspaceId);
+      if (auth.data.customerToken && !shopifyCustomerId) deps.log.debug('widget customer token refused');
       socket.data = {
         key,
         visitorToken,
@@ -76,6 +80,7 @@ export function registerWidgetNamespace(io: Server, deps: WidgetSocketDeps): Nam
           visitorId,
           locale: auth.data.locale ?? null,
           pageUrl: auth.data.pageUrl ?? null,
+          shopifyCustomerId,
         },
       } satisfies WidgetSocketData;
       recordWidgetSeen(prisma, key.widgetKeyId, origin ?? null, new Date()).catch(() => {});

@@ -19,7 +19,7 @@ function memoryStorage() {
   };
 }
 
-function setup(overrides: { offline?: boolean } = {}) {
+function setup(overrides: { offline?: boolean; customerToken?: string } = {}) {
   const socket = new FakeSocket();
   const conversation = new ConversationModel();
   const session = new SessionModel();
@@ -80,6 +80,14 @@ describe('widget connection', () => {
       pageUrl: 'https://shop.example/p',
     });
     expect(socket.sent).toEqual([]);
+  });
+
+  it('sends the customer token of a signed-in Shopify customer with every handshake', () => {
+    const { connection, options } = setup({ customerToken: 'c1.payload.signature' });
+    connection.connect();
+    const auth = vi.fn();
+    (options().auth as (send: typeof auth) => void)(auth);
+    expect(auth).toHaveBeenCalledWith(expect.objectContaining({ customerToken: 'c1.payload.signature' }));
   });
 
   it('never opens a socket for the admin’s preview, whatever is sent', async () => {

@@ -11,6 +11,8 @@ import type { VisitorTokenStore } from './visitor-token.store';
 export interface ConnectionDeps {
   origin: string;
   key: string;
+  /** A Shopify storefront's signed-in customer (see LoaderHandoff). */
+  customerToken?: string | null;
   tokens: VisitorTokenStore;
   conversation: ConversationModel;
   session: SessionModel;
@@ -124,7 +126,12 @@ export function createWidgetConnection(deps: ConnectionDeps) {
       tryAllTransports: true,
       withCredentials: false,
       auth: (send: (auth: WidgetAuth) => void) =>
-        send({ key: deps.key, visitorToken: deps.tokens.read() ?? undefined, ...deps.describePage() }),
+        send({
+          key: deps.key,
+          visitorToken: deps.tokens.read() ?? undefined,
+          customerToken: deps.customerToken ?? undefined,
+          ...deps.describePage(),
+        }),
     });
     const active = socket;
     const handlers = createServerEventHandlers({

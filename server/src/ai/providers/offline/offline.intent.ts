@@ -12,6 +12,9 @@ const HUMAN =
   /\b(human|real person|live (agent|person|chat)|representative|operator|customer (service|support))\b|\b(talk|speak|chat|connect|transfer)\w*\b[^.?!]{0,30}\b(person|someone|somebody|agent|staff|team|people)\b/i;
 const ORDER_NUMBER = /(?:#\s?|\border\s*(?:number|no\.?|nr\.?)?\s*:?\s*#?)(\d{3,})\b/i;
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
+// "Where is my order?", "has my last parcel shipped", "order status": about the shopper's own orders.
+const OWN_ORDER =
+  /\b(my|our)\b[^.?!]{0,24}\b(orders?|package|parcel|delivery|shipment|purchase)\b|\border status\b|\btrack\w*\b[^.?!]{0,12}\border\b/i;
 // Questions about the store rather than its products: answered from policies and FAQ.
 const STORE_INFO =
   /\b(returns?|refunds?|exchanges?|shipping|ship|delivery|deliver|warranty|guarantee|payments?|pay|paypal|klarna|size guide|sizing|contact|policy|policies)\b/i;
@@ -50,10 +53,12 @@ export function chooseIntent(text: string, tools: ToolDefinition[]): OfflineInte
 
   const orderNumber = ORDER_NUMBER.exec(text)?.[1];
   const lookup = tool('lookup_order');
-  if (lookup && orderNumber) {
+  // A lookup that requires no email is offered only to a shopper the store signed in: their own orders.
+  const ownOrders = lookup !== undefined && !requiresArgument(lookup.parameters, /e-?mail/i);
+  if (lookup && (orderNumber || (ownOrders && OWN_ORDER.test(text)))) {
     const email = EMAIL.exec(text)?.[0];
     // Order details stay private until the shopper proves the order with its email.
-    if (!email) {
+    if (!email && !ownOrders) {
       return {
         kind: 'text',
         text: `To look up order #${orderNumber}, please also send the email address used for the order.`,
@@ -96,6 +101,10 @@ function valueForProperty(key: string, known: KnownValues): string | undefined {
   if (/^(q|query|search|text|keywords?|term|terms)$/i.test(key)) return known.query;
   if (/reason|summary|message|note/i.test(key)) return known.reason;
   return undefined;
+}
+
+function requiresArgument(schema: JsonSchema, name: RegExp): boolean {
+  return ((schema.required as string[] | undefined) ?? []).some((key) => name.test(key));
 }
 
 export function fillArguments(schema: JsonSchema, known: KnownValues): Record<string, unknown> {

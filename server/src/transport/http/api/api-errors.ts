@@ -2,6 +2,14 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { InvalidProductWriteError, ProductConflictError, ProductNotFoundError } from '../../../modules/catalog';
 import { ContactConflictError } from '../../../modules/contacts';
+import {
+  ContentBudgetError,
+  ContentDraftNotFoundError,
+  ContentRunNotFoundError,
+  InvalidContentError,
+  InvalidDraftTransitionError,
+  NothingToGenerateError,
+} from '../../../modules/content';
 import { ConversationNotFoundError } from '../../../modules/conversations';
 import type { Logger } from '../../../platform/logger';
 import { HttpError } from '../errors';
@@ -26,6 +34,12 @@ export function toErrorResponse(error: unknown): ApiResult | null {
   }
   if (error instanceof ProductNotFoundError) return answer(404, 'not_found', 'No such product.');
   if (error instanceof ConversationNotFoundError) return answer(404, 'not_found', 'No such conversation.');
+  if (error instanceof ContentDraftNotFoundError) return answer(404, 'not_found', 'No such draft.');
+  if (error instanceof ContentRunNotFoundError) return answer(404, 'not_found', 'No such content run.');
+  if (error instanceof InvalidDraftTransitionError) return answer(error.status, 'invalid_transition', error.message);
+  if (error instanceof InvalidContentError) return answer(error.status, 'invalid_content', error.message);
+  if (error instanceof NothingToGenerateError) return answer(error.status, 'nothing_to_generate', error.message);
+  if (error instanceof ContentBudgetError) return answer(error.status, 'budget_exceeded', error.message);
   if (error instanceof ProductConflictError) return answer(409, 'conflict', error.message, { field: error.field });
   if (error instanceof ContactConflictError) return answer(409, 'conflict', error.message, { field: 'externalId' });
   if (error instanceof InvalidProductWriteError) {

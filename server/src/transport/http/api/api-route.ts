@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { z } from 'zod';
+import type { AiEngine } from '../../../ai';
 import type { ApiKeyPrincipal, ApiKeyScope } from '../../../modules/tenancy';
+import type { Jobs } from '../../../platform/jobs/jobs';
 
 /**
  * One REST API operation, declared once: the router serves it from this
@@ -15,19 +17,26 @@ export interface ApiContext<Params, Query, Body> {
   query: Query;
   body: Body;
   prisma: PrismaClient;
+  /** For operations that start background work; absent where the API is mounted without jobs (docs, tests). */
+  jobs?: Pick<Jobs, 'insertInTransaction'>;
+  ai?: Pick<AiEngine, 'plan'>;
 }
 
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** A streamed answer (CSV) instead of `body`, sent in the response's documented media type. */
+  stream?: { chunks: AsyncIterable<string>; filename: string };
 }
 
 export interface ApiResponseSpec {
   description: string;
   schema: z.ZodType;
+  /** `application/json` unless said; other types are streamed from `ApiResult.stream`. */
+  mediaType?: string;
 }
 
-export type ApiTag = 'Products' | 'Orders' | 'Contacts' | 'Conversations';
+export type ApiTag = 'Products' | 'Orders' | 'Contacts' | 'Conversations' | 'Content';
 
 export interface ApiRoute<
   Params extends z.ZodType = z.ZodType,

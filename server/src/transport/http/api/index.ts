@@ -1,11 +1,14 @@
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
+import type { AiEngine } from '../../../ai';
+import type { Jobs } from '../../../platform/jobs/jobs';
 import type { Logger } from '../../../platform/logger';
 import { createRateLimiter } from '../../../platform/rate-limit';
 import { apiErrorHandler, apiNotFound } from './api-errors';
 import type { ApiRoute } from './api-route';
 import { mountRoute } from './api-router';
 import { contactRoutes } from './contacts.routes';
+import { contentRoutes } from './content.routes';
 import { conversationRoutes } from './conversations.routes';
 import { renderDocsPage } from './docs.page';
 import { buildOpenApiDocument } from './openapi';
@@ -18,11 +21,20 @@ import { productRoutes } from './products.routes';
  * `/api/docs`. Mount it before the app's own `express.json()`, so each route's
  * body limit (100 KB, 5 MB for bulk) is the one that applies.
  */
-export const apiRouteList: ApiRoute[] = [...productRoutes, ...orderRoutes, ...contactRoutes, ...conversationRoutes];
+export const apiRouteList: ApiRoute[] = [
+  ...productRoutes,
+  ...orderRoutes,
+  ...contactRoutes,
+  ...conversationRoutes,
+  ...contentRoutes,
+];
 
 export interface ApiRoutesOptions {
   prisma: PrismaClient;
   log: Logger;
+  /** For starting content runs; without them those operations answer 503. */
+  jobs?: Pick<Jobs, 'insertInTransaction'>;
+  ai?: Pick<AiEngine, 'plan'>;
   now?: () => Date;
   /** Requests a minute per API key (counted in PostgreSQL, across processes); 0 turns the limit off. */
   requestsPerMinute?: number;
@@ -35,6 +47,8 @@ export function apiRoutes(options: ApiRoutesOptions): Router {
   const perMinute = options.requestsPerMinute ?? 600;
   const deps = {
     prisma: options.prisma,
+    jobs: options.jobs,
+    ai: options.ai,
     log: options.log,
     now: options.now ?? (() => new Date()),
     rateLimiter: perMinute > 0 ? createRateLimiter(options.prisma) : undefined,

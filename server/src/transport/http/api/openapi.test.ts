@@ -50,7 +50,9 @@ describe('the OpenAPI document', () => {
       if (route.idempotent) expect(statuses).toEqual(expect.arrayContaining(['409', '422']));
       const schemas = [
         ...(operation.requestBody ? [operation.requestBody.content['application/json']?.schema] : []),
-        ...Object.values(operation.responses).map((response) => response.content['application/json']?.schema),
+        ...Object.values(operation.responses).flatMap((response) =>
+          Object.values(response.content).map((media) => media.schema),
+        ),
       ];
       for (const schema of schemas)
         expect(resolve(document as never, schema?.$ref as string), route.operationId).toBeTypeOf('object');

@@ -61,12 +61,16 @@ const tags: OpenApiDocument['tags'] = [
   { name: 'Orders', description: 'Orders from your store: they feed demand forecasts and attribution.' },
   { name: 'Contacts', description: 'People your store knows by email: leads, buyers, subscribers.' },
   { name: 'Conversations', description: 'Shoppers’ chats with the assistant and your team (read-only).' },
+  {
+    name: 'Content',
+    description: 'The AI content studio: generate product copy in bulk, review it, and take the approved pieces away.',
+  },
 ];
 
-const description = `The REST API for your own systems: load your catalog and orders, keep contacts in sync, and read conversations.
+const description = `The REST API for your own systems: load your catalog and orders, keep contacts in sync, read conversations, and drive the content studio.
 
 ## Authentication
-Create an API key under Settings → API keys and send it with every request as \`Authorization: Bearer sk_live_…\`. A key belongs to one workspace, and every request acts on that workspace only. Each operation needs one scope (products:read, products:write, orders:write, contacts:read, contacts:write, conversations:read); a key without it gets 403 \`missing_scope\`. A missing, unknown or revoked key gets 401.
+Create an API key under Settings → API keys and send it with every request as \`Authorization: Bearer sk_live_…\`. A key belongs to one workspace, and every request acts on that workspace only. Each operation needs one scope (products:read, products:write, orders:write, contacts:read, contacts:write, conversations:read, content:read, content:write); a key without it gets 403 \`missing_scope\`. A missing, unknown or revoked key gets 401.
 
 ## Pagination
 Lists return \`{ "data": [...], "nextCursor": "…" }\`, oldest first, \`limit\` rows per page (1–100, default 25). Pass \`nextCursor\` as \`cursor\` for the next page; it is null on the last one. Pages never repeat or skip a row, even while rows are being added.
@@ -78,7 +82,7 @@ Writes accept an \`Idempotency-Key\` header (up to 255 visible ASCII characters;
 Every error has the body \`{ "error": { "code": "…", "message": "…", "details": … } }\`. \`code\` is stable; \`message\` is for people. Validation errors (400 \`invalid_request\`) list each problem in \`details\` as \`{ path, message }\`. Bodies are limited to 100 KB (5 MB for bulk operations); larger ones get 413.
 
 ## Money and time
-Prices are integers in minor units (\`priceCents: 12900\` is 129.00). Times are ISO 8601 in UTC.`;
+Prices are integers in minor units (\`priceCents: 12900\` is 129.00). AI costs are integers in micro-dollars (\`costMicroUsd: 352\` is $0.000352). Times are ISO 8601 in UTC.`;
 
 const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -129,7 +133,9 @@ export function buildOpenApiDocument(routes: ApiRoute[]): OpenApiDocument {
             {
               description: response.description,
               ...(route.idempotent ? { headers: { 'Idempotent-Replayed': replayedHeader } } : {}),
-              content: { 'application/json': { schema: schemaRef(idOf(responses, response.schema)) } },
+              content: {
+                [response.mediaType ?? 'application/json']: { schema: schemaRef(idOf(responses, response.schema)) },
+              },
             },
           ]),
         ),

@@ -2,6 +2,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShopifyAdminApi, handledTopics, type ShopifyAdminApi } from '../../../modules/shopify';
+import {
+  type FakeAdminGraphql,
+  fakeApiCredentials,
+  startFakeAdminGraphql,
+} from '../../../modules/shopify/testing/fake-admin-graphql.server';
+import { fakeProduct } from '../../../modules/shopify/testing/fake-shop.fixtures';
 import { type Jobs, startJobs } from '../../../platform/jobs/jobs';
 import { createLogger } from '../../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../../testing/test-database';
@@ -15,7 +22,9 @@ import { shopifyWebhookRoutes } from './shopify-webhook.routes';
  * Real signed deliveries (HMAC-SHA256 of the exact body bytes, base64, with
  * Shopify's header names) into a real server, queue and database. The worker
  * starts only after the first delivery, on a fresh job system, as it would
- * after a crash between receipt and processing.
+ * after a crash between receipt and processing. The worker reads what a
+ * payload leaves out (an inventory item's total stock) from a fake Admin
+ * GraphQL API that knows shop A only.
  */
 const apiSecret = 'shpss_test_secret_0123456789';
 const log = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -29,9 +38,23 @@ let workspaceA: string;
 let workspaceB: string;
 let conversationA: string;
 let conversationB: string;
+let fakeShopify: FakeAdminGraphql;
+let adminApi: ShopifyAdminApi;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  // Shop A's green tent has 17 in stock over all its locations.
+  const tent = fakeProduct(1);
+  tent.variants[0] = {
+    ...(tent.variants[0] as (typeof tent.variants)[number]),
+    inventoryQuantity: 17,
+    inventoryItem: { id: 'gid://shopify/InventoryItem/44283412971574', tracked: true },
+  };
+  fakeShopify = await startFakeAdminGraphql({ [shopA]: { accessToken: 'shpat_x', products: [tent], orders: [] } });
+  adminApi = createShopifyAdminApi(
+    { ...fakeApiCredentials, fetch: fakeShopify.fetch },
+    { prisma: database.prisma, log },
+  );
   receivingJobs = await startJobs({ databaseUrl: database.url, log });
   const app = createHttpApp();
   app.use(shopifyWebhookRoutes({ prisma: database.prisma, jobs: receivingJobs, apiSecret, log }));
@@ -85,6 +108,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await fakeShopify.close();
   await closeHttpServer(server);
   await workerJobs?.stop(1_000);
   await receivingJobs.stop(1_000);
@@ -187,7 +211,7 @@ describe('receiving Shopify webhooks', () => {
     // The process that received it "crashed"; a new one starts the worker.
     workerJobs = await startJobs({ databaseUrl: database.url, log });
     await registerShopifyWebhookJobs(
-      { jobs: workerJobs, prisma: database.prisma, log },
+      { jobs: workerJobs, prisma: database.prisma, log, adminApi },
       { pollingIntervalSeconds: 0.5 },
     );
     expect((await settled(first.webhookId)).status).toBe('processed');
@@ -329,7 +353,29 @@ describe('receiving Shopify webhooks', () => {
     expect(await database.prisma.order.count({ where: { workspaceId: workspaceA } })).toBe(1);
   });
 
-  it('inventory_levels/update is acknowledged and recorded as unsupported (no inventoryItemId column)', async () => {
+  it('orders/updated delivered out of order never overwrites a newer version', async () => {
+    const newer = await deliverAndSettle(
+      'orders/updated',
+      shopA,
+      orderPayload({ updated_at: '2026-11-22T10:00:00-05:00', fulfillment_status: 'fulfilled', note_attributes: [] }),
+    );
+    expect(newer).toMatchObject({ status: 'processed', error: null });
+    const older = await deliverAndSettle(
+      'orders/updated',
+      shopA,
+      orderPayload({ updated_at: '2026-11-21T09:00:00-05:00', financial_status: 'refunded', note_attributes: [] }),
+    );
+    expect(older.status).toBe('processed');
+    expect(older.error).toMatch(/ignored: the stored order is newer/);
+    const order = await database.prisma.order.findFirstOrThrow({ where: { workspaceId: workspaceA } });
+    expect(order).toMatchObject({
+      status: 'fulfilled',
+      sourceUpdatedAt: new Date('2026-11-22T15:00:00Z'),
+      conversationId: conversationA,
+    });
+  });
+
+  it('inventory_levels/update sets the variant’s stock to its total over all locations, read from Shopify', async () => {
     const event = await deliverAndSettle('inventory_levels/update', shopA, {
       inventory_item_id: 44283412971574,
       location_id: 68479131702,
@@ -337,12 +383,42 @@ describe('receiving Shopify webhooks', () => {
       updated_at: '2026-11-21T08:00:00-05:00',
       admin_graphql_api_id: 'gid://shopify/InventoryLevel/68479131702?inventory_item_id=44283412971574',
     });
-    expect(event).toMatchObject({ status: 'processed' });
-    expect(event.error).toMatch(/unsupported/);
+    expect(event).toMatchObject({ status: 'processed', error: null });
+    expect(fakeShopify.operations.at(-1)).toMatchObject({
+      name: 'InventoryItemTotal',
+      variables: { id: 'gid://shopify/InventoryItem/44283412971574' },
+    });
     const variant = await database.prisma.variant.findFirstOrThrow({
       where: { workspaceId: workspaceA, sku: 'TH2-GRN' },
     });
-    expect(variant.inventory).toBe(7);
+    expect(variant).toMatchObject({ inventory: 17, inventoryItemId: 'gid://shopify/InventoryItem/44283412971574' });
+    // Shop B's variant with the same inventory item id is another shop's stock.
+    const variantB = await database.prisma.variant.findFirstOrThrow({
+      where: { workspaceId: workspaceB, sku: 'TH2-GRN' },
+    });
+    expect(variantB.inventory).toBe(12);
+  });
+
+  it('inventory_levels/update takes the location’s available quantity when Shopify cannot be asked', async () => {
+    // The fake Shopify does not know shop B: the read fails and the payload is used.
+    const event = await deliverAndSettle('inventory_levels/update', shopB, {
+      inventory_item_id: 44283412971574,
+      location_id: 68479131702,
+      available: 3,
+      updated_at: '2026-11-21T08:00:00-05:00',
+    });
+    expect(event.status).toBe('processed');
+    expect(event.error).toMatch(/applied the location’s available quantity/);
+    const variantB = await database.prisma.variant.findFirstOrThrow({
+      where: { workspaceId: workspaceB, sku: 'TH2-GRN' },
+    });
+    expect(variantB.inventory).toBe(3);
+    const unknown = await deliverAndSettle('inventory_levels/update', shopB, {
+      inventory_item_id: 1,
+      location_id: 68479131702,
+      available: 3,
+    });
+    expect(unknown.error).toMatch(/ignored: no tracked variant/);
   });
 
   it('app/scopes_update records the change and updates the shop’s sessions only', async () => {
@@ -358,6 +434,9 @@ describe('receiving Shopify webhooks', () => {
     });
     expect(await database.prisma.shopifySession.findUnique({ where: { id: `offline_${shopB}` } })).toMatchObject({
       scope: 'read_products',
+    });
+    expect(await database.prisma.workspace.findUnique({ where: { id: workspaceA } })).toMatchObject({
+      shopifyScopes: 'read_products,read_orders',
     });
     expect(
       await database.prisma.auditLog.count({ where: { workspaceId: workspaceA, action: 'shopify.scopes_updated' } }),
@@ -380,6 +459,69 @@ describe('receiving Shopify webhooks', () => {
         where: { title: 'Trailhead 2 Tent', workspaceId: { notIn: [workspaceA, workspaceB] } },
       }),
     ).toBe(0);
+  });
+});
+
+describe('every topic Shopify sends us', () => {
+  const shopM = 'shop-m.myshopify.com';
+  const customer = { id: 6998021062710, email: 'ana.silva@example.com', phone: null };
+  // In this order, so shop/redact comes last and finds the rest done.
+  const deliveries: Array<[string, unknown]> = [
+    ['app/scopes_update', { id: 3, previous: ['read_products'], current: ['read_products', 'read_orders'] }],
+    ['products/create', productPayload()],
+    ['products/update', productPayload({ title: 'Tent, updated' })],
+    ['orders/create', orderPayload({ note_attributes: [] })],
+    ['orders/updated', orderPayload({ note_attributes: [], updated_at: '2026-11-22T10:00:00-05:00' })],
+    ['inventory_levels/update', { inventory_item_id: 44283412971574, location_id: 1, available: 4 }],
+    ['products/delete', { id: 7421937451062 }],
+    ['customers/data_request', { shop_domain: shopM, customer, orders_requested: [], data_request: { id: 1 } }],
+    ['customers/redact', { shop_domain: shopM, customer, orders_to_redact: [5934412988726] }],
+    ['app/uninstalled', { id: 4, domain: shopM, myshopify_domain: shopM }],
+    ['shop/redact', { shop_id: 4, shop_domain: shopM }],
+  ];
+
+  beforeAll(async () => {
+    await database.prisma.workspace.create({ data: { name: 'M', slug: 'shop-m', shopDomain: shopM } });
+  });
+
+  it('covers every topic the app subscribes to', () => {
+    expect(deliveries.map(([topic]) => topic).sort()).toEqual([...handledTopics].sort());
+  });
+
+  it.each(deliveries)(
+    '%s: a bad signature is refused, a delivery is processed once, a redelivery is only acknowledged',
+    async (topic, payload) => {
+      const webhookId = randomUUID();
+      const forged = await deliver(topic, shopM, payload, { webhookId, secret: 'not-the-app-secret' });
+      expect(forged.status).toBe(401);
+      const recorded = () =>
+        database.prisma.webhookEvent.count({ where: { source: 'shopify', deliveryId: webhookId } });
+      expect(await recorded()).toBe(0);
+
+      expect(await deliver(topic, shopM, payload, { webhookId })).toMatchObject({
+        status: 200,
+        body: { ok: true, duplicate: false },
+      });
+      expect(await deliver(topic, shopM, payload, { webhookId })).toMatchObject({
+        status: 200,
+        body: { ok: true, duplicate: true },
+      });
+      const event = await settled(webhookId);
+      expect(event).toMatchObject({ topic, status: 'processed' });
+      expect(await recorded()).toBe(1);
+      const { rows } = await database.pool.query(
+        "SELECT state FROM pgboss.job WHERE name = 'shopify.webhook' AND data->>'eventId' = $1",
+        [event.id],
+      );
+      expect(rows).toEqual([{ state: 'completed' }]);
+    },
+  );
+
+  it('left nothing of shop M behind once shop/redact ran', async () => {
+    expect(await database.prisma.workspace.count({ where: { shopDomain: shopM } })).toBe(0);
+    expect(
+      (await database.prisma.webhookEvent.findMany({ where: { shopDomain: shopM } })).map((row) => row.topic),
+    ).toEqual(['shop/redact']);
   });
 });
 
@@ -473,6 +615,23 @@ describe('privacy webhooks', () => {
     expect(
       await database.prisma.auditLog.count({ where: { workspaceId: workspaceA, action: 'shopify.app_uninstalled' } }),
     ).toBe(1);
+    // Marked uninstalled; the data stays until shop/redact.
+    const workspace = await database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceA } });
+    expect(workspace.shopifyUninstalledAt).toEqual(event.receivedAt);
+    expect(await database.prisma.product.count({ where: { workspaceId: workspaceA } })).toBe(1);
+  });
+
+  it('app/uninstalled arriving after the shop installed the app again is ignored', async () => {
+    await database.prisma.workspace.update({
+      where: { id: workspaceB },
+      data: { shopifyInstalledAt: new Date(Date.now() + 60_000), shopifyUninstalledAt: null },
+    });
+    const event = await deliverAndSettle('app/uninstalled', shopB, { id: 2, domain: shopB, myshopify_domain: shopB });
+    expect(event).toMatchObject({ status: 'processed', error: 'ignored: the app was installed again since' });
+    expect(await database.prisma.shopifySession.count({ where: { shop: shopB } })).toBe(1);
+    expect(
+      (await database.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceB } })).shopifyUninstalledAt,
+    ).toBeNull();
   });
 
   it('shop/redact deletes shop A’s workspace and webhook history, and nothing of shop B', async () => {

@@ -78,21 +78,21 @@ describe('content runs', () => {
     expect(drafts).toEqual([{ status: 'generated', _count: 500 }]);
     const revisions = await prisma.contentRevision.count({ where: { draft: { runId: run.id }, action: 'generated' } });
     expect(revisions).toBe(500);
-  });
+  }, 120_000);
 
   it('honours a vendor rate limit: 429s are waited out and no draft fails', async () => {
     behaviour = (body) => validReply(body);
-    // The vendor allows half the pace we are configured for: it must refuse calls, and we must cope.
-    vendor.rateLimitPerSecond = 20;
+    // The vendor allows a quarter of the pace we are configured for: it must refuse calls, and we must cope.
+    vendor.rateLimitPerSecond = 10;
     const before = fake.rateLimited();
     try {
       const started = await startContentRun({ ...closer, prisma: closer.database.prisma }, actor(), {
-        scope: { type: 'products', productIds: await productIds(200) },
+        scope: { type: 'products', productIds: await productIds(100) },
         kinds: ['ad_google'],
         fresh: true,
       });
       const run = await waitForRun(started.id, (progress) => progress.status !== 'running', 120_000);
-      expect(run).toMatchObject({ status: 'completed', doneItems: 200, failedItems: 0 });
+      expect(run).toMatchObject({ status: 'completed', doneItems: 100, failedItems: 0 });
       expect(fake.rateLimited() - before).toBeGreaterThan(0);
     } finally {
       vendor.rateLimitPerSecond = undefined;

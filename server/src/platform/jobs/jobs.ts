@@ -1,4 +1,12 @@
-import { fromPrisma, type Job, type JobInsert, PgBoss, type SendOptions, type WorkOptions } from 'pg-boss';
+import {
+  fromPrisma,
+  type Job,
+  type JobInsert,
+  type JobResult,
+  PgBoss,
+  type SendOptions,
+  type WorkOptions,
+} from 'pg-boss';
 import type { Logger } from '../logger';
 import { deadLetterQueueName, type QueueDefinition, queueDefinitions } from './queues';
 
@@ -51,9 +59,23 @@ export async function startJobs(options: {
       if (jobs.length > 0) await boss.insert(name, jobs, { db: fromPrisma(tx) });
     },
     work: (name, handler, workOptions) =>
-      boss.work(name, { batchSize: 1, ...workOptions }, async (jobs: Job<never>[]) => {
-        for (const job of jobs) await handler(job);
-      }),
+      boss.work(
+        name,
+        { batchSize: 1, ...workOptions, perJobResults: true },
+        async (jobs: Job<never>[]): Promise<JobResult[]> => {
+          // One at a time, each settled on its own: a failing job is retried alone, not with its batch.
+          const results: JobResult[] = [];
+          for (const job of jobs) {
+            try {
+              await handler(job);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              results.push({ id: job.id, status: 'failed', output: error });
+            }
+          }
+          return results;
+        },
+      ),
     async isReady() {
       try {
         await boss.getQueue(queueDefinitions[0]?.name ?? 'system.cleanup');

@@ -81,10 +81,15 @@ export async function registerContentJobs(deps: {
   const { jobs, prisma, log } = deps;
   const onProgress = deps.progress ? throttleProgress(prisma, deps.progress) : undefined;
   const pace = createProviderPace({ limiter: createRateLimiter(prisma), limits: deps.providerLimits });
+  // Each worker claims two drafts and generates them one after the other, fetching again at once
+  // while batches come back full: pg-boss otherwise waits its polling interval between jobs, which
+  // caps a worker at a couple of drafts a second whatever the provider allows. A claimed draft
+  // counts against its provider's group, so the group limit is twice the calls allowed at once.
+  const claimedPerWorker = 2;
   const tiers = Object.fromEntries(
-    Object.entries(deps.providerLimits).map(([provider, limits]) => [provider, limits.concurrency]),
+    Object.entries(deps.providerLimits).map(([provider, limits]) => [provider, limits.concurrency * claimedPerWorker]),
   );
-  const localConcurrency = Math.max(...Object.values(tiers));
+  const localConcurrency = Math.max(...Object.values(deps.providerLimits).map((limits) => limits.concurrency));
 
   await jobs.work<ContentGenerateJob>(
     CONTENT_GENERATE_QUEUE,
@@ -93,7 +98,13 @@ export async function registerContentJobs(deps: {
       const outcome = await generateDraft({ prisma, ai: deps.ai, pace, onProgress }, data);
       log.debug({ ...data, outcome }, 'content draft handled');
     },
-    { localConcurrency, groupConcurrency: { default: 4, tiers } },
+    {
+      localConcurrency,
+      batchSize: claimedPerWorker,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds: 0.5,
+      groupConcurrency: { default: 4 * claimedPerWorker, tiers },
+    },
   );
   await jobs.work<ContentGenerateJob>(deadLetterQueueName(CONTENT_GENERATE_QUEUE), async (job) => {
     const data = generateJobSchema.parse(job.data);

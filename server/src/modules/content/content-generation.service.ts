@@ -110,10 +110,10 @@ export async function generateDraft(deps: ContentGenerationDeps, job: ContentGen
         continue;
       }
       // A 429 that outlasted the engine's own retries: the vendor is fine, we are too fast.
-      // Slow every worker in this process down and try again without spending an attempt.
+      // Pause every worker on every node, then try again without spending an attempt.
       if (error instanceof ProviderError && error.kind === 'rate-limit' && rateLimitWaits < maxRateLimitWaits) {
         rateLimitWaits++;
-        deps.pace.backOff(provider, error.retryAfterMs ?? 1_000);
+        await deps.pace.backOff(provider, error.retryAfterMs ?? 1_000);
         attempt--;
         continue;
       }

@@ -165,8 +165,16 @@ export async function stopRun(
   runId: string,
   outcome: { status: 'cancelled' } | { status: 'failed'; error: string },
 ): Promise<number> {
+  // Drafts before the run: a finishing draft locks its draft and then the run, so taking them in
+  // the same order cannot deadlock with it.
+  const stoppable = { id: runId, workspaceId, status: { in: ['queued' as const, 'running' as const] } };
+  if ((await tx.contentRun.count({ where: stoppable })) === 0) return 0;
+  const drafts = await tx.contentDraft.updateMany({
+    where: { runId, workspaceId, status: 'queued' },
+    data: { status: 'cancelled', error: outcome.status === 'failed' ? outcome.error : 'The run was cancelled.' },
+  });
   const updated = await tx.contentRun.updateMany({
-    where: { id: runId, workspaceId, status: { in: ['queued', 'running'] } },
+    where: stoppable,
     data: {
       status: outcome.status,
       error: outcome.status === 'failed' ? outcome.error : null,
@@ -175,9 +183,5 @@ export async function stopRun(
     },
   });
   if (updated.count === 0) return 0;
-  const drafts = await tx.contentDraft.updateMany({
-    where: { runId, workspaceId, status: 'queued' },
-    data: { status: 'cancelled', error: outcome.status === 'failed' ? outcome.error : 'The run was cancelled.' },
-  });
   return drafts.count;
 }

@@ -1,5 +1,5 @@
+import type { PrismaClient } from '@prisma/client';
 import type { ProviderId } from '../../ai';
-import type { RateLimiter } from '../../platform/rate-limit';
 
 /**
  * How hard content runs may push each provider: concurrent calls (enforced by
@@ -47,38 +47,50 @@ export function parseProviderLimits(text: string | undefined): Record<ProviderId
 export interface ProviderPace {
   /** Resolves when this call may start under the provider's per-second allowance. */
   acquire(provider: ProviderId): Promise<void>;
-  /** The provider said "slow down" (429): every call to it from this process waits this long first. */
-  backOff(provider: ProviderId, ms: number): void;
+  /** The provider said "slow down" (429): no call to it starts, from any node, for this long. */
+  backOff(provider: ProviderId, ms: number): Promise<void>;
 }
 
 /**
- * Fixed windows of a fifth of a second (a whole second for slow allowances),
- * so a burst at a window's edge is at most two small windows' worth rather
- * than two seconds' worth — vendors count with sliding windows.
+ * Calls a little under the allowance: vendors count arrivals in sliding windows, and a call
+ * delayed on its way lands closer to the next one than it was sent. One 429 costs every
+ * worker a second's pause, so the headroom pays for itself.
+ */
+const allowanceShare = 0.95;
+
+/**
+ * Evenly spaced calls, not bursts: each call takes the provider's next free
+ * slot from one PostgreSQL row (`nextAt` moves on by one interval per call),
+ * so every node shares one schedule and a vendor's sliding window never sees
+ * more than its allowance. One statement per call.
  */
 export function createProviderPace(deps: {
-  limiter: RateLimiter;
+  prisma: PrismaClient;
   limits: Record<ProviderId, ProviderLimits>;
   sleep?: (ms: number) => Promise<void>;
 }): ProviderPace {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
-  const pausedUntil = new Map<ProviderId, number>();
+  const key = (provider: ProviderId) => `content:${provider}`;
   return {
-    backOff(provider, ms) {
-      pausedUntil.set(provider, Math.max(pausedUntil.get(provider) ?? 0, Date.now() + ms));
-    },
     async acquire(provider) {
-      const pause = (pausedUntil.get(provider) ?? 0) - Date.now();
-      if (pause > 0) await sleep(pause + Math.random() * 200);
-      const { perSecond } = deps.limits[provider];
-      const windowSeconds = perSecond >= 10 ? 0.2 : 1;
-      const perWindow = Math.max(1, Math.floor(perSecond * windowSeconds));
-      for (;;) {
-        const hit = await deps.limiter.hit(`content:${provider}`, perWindow, windowSeconds);
-        if (hit.allowed) return;
-        // A little jitter spreads the waiting workers over the next window instead of stampeding its start.
-        await sleep(hit.retryAfterMs + Math.random() * windowSeconds * 100);
-      }
+      const intervalMs = 1000 / (deps.limits[provider].perSecond * allowanceShare);
+      const [slot] = await deps.prisma.$queryRaw<{ waitMs: number }[]>`
+        INSERT INTO "ProviderPaceSlot" (key, "nextAt")
+        VALUES (${key(provider)}, clock_timestamp() + make_interval(secs => ${intervalMs / 1000}))
+        ON CONFLICT (key) DO UPDATE
+          SET "nextAt" = greatest("ProviderPaceSlot"."nextAt", clock_timestamp()) + make_interval(secs => ${intervalMs / 1000})
+        RETURNING (extract(epoch FROM "nextAt" - clock_timestamp()) * 1000 - ${intervalMs})::float8 AS "waitMs"`;
+      const waitMs = slot?.waitMs ?? 0;
+      if (waitMs > 1) await sleep(waitMs);
+    },
+    async backOff(provider, requestedMs) {
+      // A vendor asking for an hour would stall every run; a minute at a time, the run re-asks.
+      const ms = Math.min(requestedMs, 60_000);
+      await deps.prisma.$executeRaw`
+        INSERT INTO "ProviderPaceSlot" (key, "nextAt")
+        VALUES (${key(provider)}, clock_timestamp() + make_interval(secs => ${ms / 1000}))
+        ON CONFLICT (key) DO UPDATE
+          SET "nextAt" = greatest("ProviderPaceSlot"."nextAt", clock_timestamp() + make_interval(secs => ${ms / 1000}))`;
     },
   };
 }

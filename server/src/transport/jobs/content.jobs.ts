@@ -19,7 +19,6 @@ import {
 import type { Jobs } from '../../platform/jobs/jobs';
 import { deadLetterQueueName } from '../../platform/jobs/queues';
 import type { Logger } from '../../platform/logger';
-import { createRateLimiter } from '../../platform/rate-limit';
 
 const generateJobSchema = z.object({ workspaceId: z.uuid(), runId: z.uuid(), draftId: z.uuid() });
 const publishJobSchema = z.object({
@@ -80,7 +79,7 @@ export async function registerContentJobs(deps: {
 }): Promise<void> {
   const { jobs, prisma, log } = deps;
   const onProgress = deps.progress ? throttleProgress(prisma, deps.progress) : undefined;
-  const pace = createProviderPace({ limiter: createRateLimiter(prisma), limits: deps.providerLimits });
+  const pace = createProviderPace({ prisma, limits: deps.providerLimits });
   // Each worker claims two drafts and generates them one after the other, fetching again at once
   // while batches come back full: pg-boss otherwise waits its polling interval between jobs, which
   // caps a worker at a couple of drafts a second whatever the provider allows. A claimed draft

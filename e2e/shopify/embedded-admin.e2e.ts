@@ -27,7 +27,14 @@ test.beforeAll(async () => {
     const shop = `${store}.myshopify.com`;
     await database.prisma.shopifySession.upsert({
       where: { id: `offline_${shop}` },
-      create: { id: `offline_${shop}`, shop, state: '', isOnline: false, scope: 'read_products', accessToken: 'shpat_e2e' },
+      create: {
+        id: `offline_${shop}`,
+        shop,
+        state: '',
+        isOnline: false,
+        scope: 'read_products',
+        accessToken: 'shpat_e2e',
+      },
       update: {},
     });
   }

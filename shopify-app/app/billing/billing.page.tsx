@@ -72,8 +72,8 @@ function ThisMonth({ billing }: { billing: Billing }) {
         <Allowance label="AI conversations this month" used={usage.conversations} limit={plan.conversationsPerMonth} />
         <Allowance label="AI generations this month" used={usage.generations} limit={plan.generationsPerMonth} />
         <Text as="p" tone="subdued">
-          When conversations run out, the assistant answers from your catalog alone or hands shoppers to your team,
-          as set under AI and usage; generations stop until next month or a bigger plan.
+          When conversations run out, the assistant answers from your catalog alone or hands shoppers to your team, as
+          set under AI and usage; generations stop until next month or a bigger plan.
         </Text>
       </BlockStack>
     </Card>
@@ -93,7 +93,12 @@ function Allowance({ label, used, limit }: { label: string; used: number; limit:
           {formatCount(used)} of {formatCount(limit)}
         </Text>
       </InlineStack>
-      <ProgressBar progress={share * 100} tone={share >= 1 ? 'critical' : 'primary'} size="small" ariaLabelledBy={labelId} />
+      <ProgressBar
+        progress={share * 100}
+        tone={share >= 1 ? 'critical' : 'primary'}
+        size="small"
+        ariaLabelledBy={labelId}
+      />
     </BlockStack>
   );
 }

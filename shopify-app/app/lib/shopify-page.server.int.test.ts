@@ -1,4 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node';
+import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import {
   getJwt,
   getShopValue,
@@ -6,7 +7,6 @@ import {
   setUpValidRequest,
   setUpValidSession,
 } from '@shopify/shopify-api/test-helpers';
-import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import { testConfig } from '@shopify/shopify-app-remix/test-helpers';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -95,7 +95,10 @@ async function fakeAdminApi(input: RequestInfo | URL, init?: RequestInit): Promi
       },
     };
   } else {
-    return Response.json({ errors: [{ message: `Unexpected operation: ${body.query.slice(0, 80)}` }] }, { status: 400 });
+    return Response.json(
+      { errors: [{ message: `Unexpected operation: ${body.query.slice(0, 80)}` }] },
+      { status: 400 },
+    );
   }
   return Response.json({ data });
 }
@@ -195,7 +198,9 @@ describe('shopify page binder', () => {
       { type: RequestType.Admin, store: 'shop-b', apiKey: config.apiKey, apiSecretKey: config.apiSecretKey },
       new Request(`${config.appUrl}/app/catalog`),
     );
-    expect(titles((await catalogLoader({ request: document, params: {}, context })) as Catalog)).toEqual(['Buoy Light']);
+    expect(titles((await catalogLoader({ request: document, params: {}, context })) as Catalog)).toEqual([
+      'Buoy Light',
+    ]);
   });
 
   it('answers a missing or forged token with Shopify’s login redirect, bounce page or 401, never with data', async () => {
@@ -207,13 +212,22 @@ describe('shopify page binder', () => {
     expect((missing as Response).headers.get('Location')).toBe(`${config.appUrl}/app/auth/login`);
 
     const forged = await thrownBy(
-      catalogLoader({ request: await bearer(shopA, `${config.appUrl}/app/catalog`, 'not-our-secret'), params: {}, context }),
+      catalogLoader({
+        request: await bearer(shopA, `${config.appUrl}/app/catalog`, 'not-our-secret'),
+        params: {},
+        context,
+      }),
     );
     expect(forged).toMatchObject({ status: 401 });
     expect((forged as Response).headers.get('X-Shopify-Retry-Invalid-Session-Request')).toBe('1');
 
     const { token } = await getJwt('shop-a', config.apiKey, 'not-our-secret');
-    const query = new URLSearchParams({ embedded: '1', shop: shopA, host: 'YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvc2hvcC1h', id_token: token });
+    const query = new URLSearchParams({
+      embedded: '1',
+      shop: shopA,
+      host: 'YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvc2hvcC1h',
+      id_token: token,
+    });
     const bounced = await thrownBy(
       catalogLoader({ request: new Request(`${config.appUrl}/app/catalog?${query}`), params: {}, context }),
     );
@@ -226,7 +240,9 @@ describe('shopify page binder', () => {
   it('never lets shop A’s token reach shop B’s workspace', async () => {
     // The URL may name any shop; the signed token decides.
     const claimsB = await bearer(shopA, `${config.appUrl}/app/catalog?shop=${shopB}`);
-    expect(titles((await catalogLoader({ request: claimsB, params: {}, context })) as Catalog)).toEqual(['Anchor Rope']);
+    expect(titles((await catalogLoader({ request: claimsB, params: {}, context })) as Catalog)).toEqual([
+      'Anchor Rope',
+    ]);
 
     const theirs = await database.prisma.conversation.create({ data: { workspaceId: workspaces.b, visitorId: 'v-b' } });
     const conversationLoader = shopifyLoader(conversationPage.access, conversationPage.loader);
@@ -284,7 +300,13 @@ describe('billing', () => {
     expect(create?.variables).toMatchObject({
       name: 'Pro',
       test: true,
-      lineItems: [{ plan: { appRecurringPricingDetails: { interval: 'EVERY_30_DAYS', price: { amount: 99, currencyCode: 'USD' } } } }],
+      lineItems: [
+        {
+          plan: {
+            appRecurringPricingDetails: { interval: 'EVERY_30_DAYS', price: { amount: 99, currencyCode: 'USD' } },
+          },
+        },
+      ],
     });
 
     const cancelled = await billingAction({ request: await billingRequest({ intent: 'cancel' }), params: {}, context });

@@ -74,8 +74,8 @@ export default function ShopifyLayout() {
         {layout.aiOffline ? (
           <Box paddingBlockStart="400" paddingInline="400">
             <Banner tone="info" title="AI is in offline mode">
-              No AI provider key is configured, so the assistant answers from your catalog and policies alone. Add a
-              key under AI and usage.
+              No AI provider key is configured, so the assistant answers from your catalog and policies alone. Add a key
+              under AI and usage.
             </Banner>
           </Box>
         ) : null}

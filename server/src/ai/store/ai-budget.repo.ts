@@ -25,11 +25,7 @@ export type PlanAllowanceLookup = (workspace: { plan: string; shopDomain: string
  * no limit) against this month's recorded spend, and, for a workspace on a
  * billing plan, the plan's monthly conversation and generation allowances.
  */
-export function createBudgetGuard(
-  prisma: PrismaClient,
-  clock: Clock,
-  planAllowances?: PlanAllowanceLookup,
-): AiBudget {
+export function createBudgetGuard(prisma: PrismaClient, clock: Clock, planAllowances?: PlanAllowanceLookup): AiBudget {
   return {
     async check(workspaceId, task): Promise<AiBudgetStatus> {
       const workspace = await prisma.workspace.findUniqueOrThrow({

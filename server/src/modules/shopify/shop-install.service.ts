@@ -23,11 +23,7 @@ export interface ShopifySyncJob {
 }
 
 export const installShopSchema = z.object({
-  shop: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine(isShopDomain, { message: 'must be a *.myshopify.com domain' }),
+  shop: z.string().trim().toLowerCase().refine(isShopDomain, { message: 'must be a *.myshopify.com domain' }),
   /** As Shopify granted them, comma-separated; null keeps what is stored. */
   scopes: z.string().trim().max(2_000).nullish(),
 });

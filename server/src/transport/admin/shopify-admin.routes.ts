@@ -34,7 +34,10 @@ export function readAppScopes(repositoryRoot: string, env: NodeJS.ProcessEnv = p
 
 function readTomlScopes(file: string): string | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const section = fs.readFileSync(file, 'utf8').split(/^\[access_scopes\]\s*$/m)[1]?.split(/^\[/m)[0];
+  const section = fs
+    .readFileSync(file, 'utf8')
+    .split(/^\[access_scopes\]\s*$/m)[1]
+    ?.split(/^\[/m)[0];
   return section?.match(/^\s*scopes\s*=\s*"([^"]*)"/m)?.[1];
 }
 

@@ -2,12 +2,13 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import {
   AiBudgetExceededError,
   type AiEngine,
+  type AiTask,
   costMicroUsd,
   ProviderError,
   type ProviderId,
   StructuredOutputError,
 } from '../../ai';
-import { findWorkspaceProfile } from '../tenancy';
+import { findWorkspaceProfile, type WorkspaceProfile } from '../tenancy';
 import { contentTasks, parseKindContent } from './content-kinds';
 import { buildContentRequest, PROMPT_VERSION, type ProductFacts, type PromptSubject } from './content-prompt';
 import { appendRevisions, systemActor } from './content-revision.repo';
@@ -22,10 +23,69 @@ const maxRateLimitWaits = 30;
 
 export interface ContentGenerationDeps {
   prisma: PrismaClient;
-  ai: Pick<AiEngine, 'generate' | 'plan'>;
+  ai: Pick<AiEngine, 'generate'>;
   pace: ProviderPace;
+  runContexts: RunContexts;
   /** Called after a draft is counted into its run (for live progress). */
   onProgress?: (workspaceId: string, runId: string) => void;
+}
+
+interface RunOptions {
+  fresh?: boolean;
+  reviews?: string;
+}
+
+/** What every draft of a run shares: the workspace (with its brand voice), the run's options, the provider. */
+export interface RunContext {
+  profile: WorkspaceProfile;
+  options: RunOptions;
+  provider: ProviderId;
+}
+
+export interface RunContexts {
+  get(job: ContentGenerateJob, task: AiTask): Promise<RunContext | undefined>;
+}
+
+/**
+ * Run contexts read once per run and task every few seconds, not once per
+ * draft: at thousands of drafts a minute those reads were most of a job's own
+ * time. A brand voice or model change reaches a running run within `ttlMs`.
+ */
+export function createRunContexts(
+  deps: Pick<ContentGenerationDeps, 'prisma'> & { ai: Pick<AiEngine, 'plan'> },
+  ttlMs = 5_000,
+): RunContexts {
+  const cache = new Map<string, { expiresAt: number; context: Promise<RunContext | undefined> }>();
+  async function read(job: ContentGenerateJob, task: AiTask): Promise<RunContext | undefined> {
+    const [profile, run, [choice]] = await Promise.all([
+      findWorkspaceProfile(deps.prisma, job.workspaceId),
+      deps.prisma.contentRun.findFirst({
+        where: { id: job.runId, workspaceId: job.workspaceId },
+        select: { options: true },
+      }),
+      deps.ai.plan(job.workspaceId, task),
+    ]);
+    if (!profile || !run) return undefined;
+    return {
+      profile,
+      options: (run.options ?? {}) as RunOptions,
+      provider: (choice?.provider ?? 'offline') as ProviderId,
+    };
+  }
+  return {
+    get(job, task) {
+      const key = `${job.workspaceId}:${job.runId}:${task}`;
+      const now = Date.now();
+      const hit = cache.get(key);
+      if (hit && hit.expiresAt > now) return hit.context;
+      for (const [stale, entry] of cache) if (entry.expiresAt <= now) cache.delete(stale);
+      const context = read(job, task);
+      cache.set(key, { expiresAt: now + ttlMs, context });
+      // A failed read is not remembered: the next draft asks again.
+      context.catch(() => cache.delete(key));
+      return context;
+    },
+  };
 }
 
 export type GenerationOutcome = 'generated' | 'failed' | 'skipped' | 'run-stopped';
@@ -63,12 +123,10 @@ export async function generateDraft(deps: ContentGenerationDeps, job: ContentGen
     include: { product: { include: { variants: { orderBy: { position: 'asc' }, take: 8 } } } },
   });
   if (!draft || draft.status !== 'queued') return 'skipped';
-  const [profile, run] = await Promise.all([
-    findWorkspaceProfile(prisma, job.workspaceId),
-    prisma.contentRun.findUnique({ where: { id: job.runId }, select: { options: true } }),
-  ]);
-  if (!profile) return 'skipped';
-  const options = (run?.options ?? {}) as { fresh?: boolean; reviews?: string };
+  const task = contentTasks[draft.kind];
+  const context = await deps.runContexts.get(job, task);
+  if (!context) return 'skipped';
+  const { profile, options } = context;
   const subject = await subjectOf(prisma, draft, options);
   if (!subject) {
     return finishDraft(deps, job, {
@@ -78,11 +136,8 @@ export async function generateDraft(deps: ContentGenerationDeps, job: ContentGen
     });
   }
   const request = buildContentRequest(subject, profile.settings.brandVoice, draft.language);
-  const task = contentTasks[draft.kind];
   const fresh = options.fresh === true;
-  const [choice] = await deps.ai.plan(job.workspaceId, task);
-
-  const provider = (choice?.provider ?? 'offline') as ProviderId;
+  const provider = context.provider;
   let lastError = '';
   let rateLimitWaits = 0;
   for (let attempt = 1; attempt <= maxOutputAttempts; attempt++) {

@@ -34,6 +34,7 @@ export {
 } from './content-export';
 export {
   type ContentGenerationDeps,
+  createRunContexts,
   finishDraft,
   type GenerationOutcome,
   generateDraft,

@@ -27,7 +27,7 @@ export const queueDefinitions: QueueDefinition[] = [
   { name: 'conversation.analyze', options: standardRetries },
   // A heartbeat every few seconds: a worker killed mid-call hands its draft back in
   // about 20 s instead of waiting out the 15-minute expiry.
-  { name: 'content.generate', options: { ...standardRetries, heartbeatSeconds: 20 } },
+  { name: 'content.generate', options: { ...standardRetries, heartbeatSeconds: 10 } },
   { name: 'content.publish', options: standardRetries },
   { name: 'outreach.send', options: standardRetries },
   { name: 'forecast.run', options: { ...standardRetries, retryLimit: 2, expireInSeconds: 60 * 60 } },

@@ -7,6 +7,7 @@ import {
   type ContentGenerateJob,
   type ContentPublishJob,
   createProviderPace,
+  createRunContexts,
   findRunProgress,
   finishDraft,
   generateDraft,
@@ -80,6 +81,7 @@ export async function registerContentJobs(deps: {
   const { jobs, prisma, log } = deps;
   const onProgress = deps.progress ? throttleProgress(prisma, deps.progress) : undefined;
   const pace = createProviderPace({ prisma, limits: deps.providerLimits });
+  const runContexts = createRunContexts({ prisma, ai: deps.ai });
   // Each worker claims two drafts and generates them one after the other, fetching again at once
   // while batches come back full: pg-boss otherwise waits its polling interval between jobs, which
   // caps a worker at a couple of drafts a second whatever the provider allows. A claimed draft
@@ -94,7 +96,7 @@ export async function registerContentJobs(deps: {
     CONTENT_GENERATE_QUEUE,
     async (job) => {
       const data = generateJobSchema.parse(job.data);
-      const outcome = await generateDraft({ prisma, ai: deps.ai, pace, onProgress }, data);
+      const outcome = await generateDraft({ prisma, ai: deps.ai, pace, runContexts, onProgress }, data);
       log.debug({ ...data, outcome }, 'content draft handled');
     },
     {

@@ -81,7 +81,7 @@ test('select → estimate → generate → review → approve → export', async
   runId = new URL(page.url()).searchParams.get('run') ?? '';
 
   // The run's progress on the page, without a reload, until the worker has written every draft.
-  const thisRun = page.getByRole('group').filter({ hasText: 'Its drafts are listed below' });
+  const thisRun = page.getByRole('article').filter({ hasText: 'Its drafts are listed below' });
   await expect(thisRun.getByRole('progressbar')).toBeVisible();
   await expect(thisRun.getByText('Completed', { exact: true })).toBeVisible({ timeout: 60_000 });
   await expect(thisRun).toContainText('6 done · 0 failed · 0 remaining');
@@ -138,8 +138,8 @@ test('select → estimate → generate → review → approve → export', async
   await expect(history.getByRole('listitem').first()).toContainText('“Shorter and warmer”');
   await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
 
-  // Back to the run: bulk-approve the rest.
-  await page.getByRole('link', { name: 'Content studio' }).first().click();
+  // Back to the run (the page's back arrow, not the navigation's link to a fresh studio): bulk-approve the rest.
+  await page.getByRole('main').getByRole('link', { name: 'Content studio' }).click();
   await expect(page).toHaveURL(new RegExp(`/content\\?run=${runId}$`));
   await expect(table.getByRole('row').filter({ hasText: 'Approved' })).toHaveCount(1);
   await table.getByRole('checkbox').first().check();

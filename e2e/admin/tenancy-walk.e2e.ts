@@ -22,6 +22,8 @@ interface Resources {
   articleId: string;
   invitationId: string;
   viewerUserId: string;
+  contentRunId: string;
+  contentDraftId: string;
 }
 
 interface WalkedPage {
@@ -37,6 +39,10 @@ const pages: WalkedPage[] = [
   { path: () => '/inbox', module: 'inbox/inbox.server' },
   { path: (r) => `/inbox/${r.conversationId}`, module: 'inbox/conversation.server' },
   { path: () => '/catalog', module: 'catalog/catalog.server' },
+  { path: () => '/content', module: 'content/content.server' },
+  { path: (r) => `/content/drafts/${r.contentDraftId}`, module: 'content/draft.server' },
+  { path: (r) => `/content/export?run=${r.contentRunId}`, module: 'content/export.server' },
+  { path: () => '/content/products', module: 'content/products.server' },
   { path: (r) => `/imports/${r.importRunId}`, module: 'imports/import-run.server' },
   { path: () => '/orders', module: 'orders/orders.server' },
   { path: () => '/contacts', module: 'contacts/contacts.server' },
@@ -96,6 +102,33 @@ test.beforeAll(async ({ baseURL }) => {
     { email: `walk-pending-${Date.now()}@example.com`, role: 'agent' },
   );
   const viewer = await prisma.user.findUniqueOrThrow({ where: { email: members.get('viewer')?.email } });
+  const product = await prisma.product.create({
+    data: { workspaceId, title: 'Walk product', handle: 'walk-product', status: 'active' },
+  });
+  const contentRun = await prisma.contentRun.create({
+    data: {
+      workspaceId,
+      kinds: ['seo'],
+      languages: ['en'],
+      scope: { type: 'products', productIds: [product.id] },
+      status: 'completed',
+      totalItems: 1,
+      doneItems: 1,
+    },
+  });
+  // Approved, so it is what an export would carry and what Reject or Reopen would change.
+  const contentDraft = await prisma.contentDraft.create({
+    data: {
+      workspaceId,
+      runId: contentRun.id,
+      productId: product.id,
+      kind: 'seo',
+      language: 'en',
+      status: 'approved',
+      content: { title: 'Walk SEO title', metaDescription: 'Only workspace A may publish this.' },
+      model: 'offline',
+    },
+  });
   resources = {
     conversationId: conversation.id,
     importRunId: importRun.id,
@@ -103,6 +136,8 @@ test.beforeAll(async ({ baseURL }) => {
     articleId: article.id,
     invitationId: pending.invitation.id,
     viewerUserId: viewer.id,
+    contentRunId: contentRun.id,
+    contentDraftId: contentDraft.id,
   };
 });
 
@@ -177,6 +212,10 @@ test("another workspace's owner cannot read or change this workspace's things: t
     ['/team', { intent: 'transferOwnership', userId: resources.viewerUserId }],
     ['/team', { intent: 'revokeInvitation', invitationId: resources.invitationId }],
     ['/assistant', { intent: 'deleteArticle', articleId: resources.articleId }],
+    [`/content/drafts/${resources.contentDraftId}`, { intent: 'reject' }],
+    [`/content/drafts/${resources.contentDraftId}`, { intent: 'reopen' }],
+    [`/content/drafts/${resources.contentDraftId}`, { intent: 'edit', content: '{"title":"Hijacked"}' }],
+    ['/content', { intent: 'cancel', runId: resources.contentRunId }],
     [
       '/assistant',
       { intent: 'updateArticle', articleId: resources.articleId, kind: 'faq', title: 'Hijacked', body: 'by B' },
@@ -186,6 +225,17 @@ test("another workspace's owner cannot read or change this workspace's things: t
     const response = await outsider.http.post(path, { form: { ...form, _csrf: csrf } });
     expect(response.status(), `B POST ${path} ${JSON.stringify(form)}`).toBe(404);
   }
+  expect((await outsider.http.get(`/content/drafts/${resources.contentDraftId}`)).status()).toBe(404);
+  // Bulk actions skip drafts they cannot find rather than name them; A's draft is among the skipped.
+  for (const intent of ['reject', 'publish', 'translate']) {
+    const response = await outsider.http.post('/content', {
+      form: { intent, draftId: resources.contentDraftId, _csrf: csrf },
+    });
+    expect(response.status(), `B POST /content intent=${intent}`).toBeLessThan(500);
+  }
+  const exported = await outsider.http.get(`/content/export?run=${resources.contentRunId}`);
+  expect(exported.status()).toBe(200);
+  expect(await exported.text()).not.toContain('Walk SEO title');
 
   // Nothing of A's changed.
   const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: resources.conversationId } });
@@ -201,15 +251,25 @@ test("another workspace's owner cannot read or change this workspace's things: t
   expect(article.title).toBe('Walk FAQ');
   const invitation = await prisma.invitation.findUniqueOrThrow({ where: { id: resources.invitationId } });
   expect(invitation.revokedAt).toBeNull();
+  const draft = await prisma.contentDraft.findUniqueOrThrow({ where: { id: resources.contentDraftId } });
+  expect(draft.status).toBe('approved');
+  expect(draft.content).toEqual({ title: 'Walk SEO title', metaDescription: 'Only workspace A may publish this.' });
+  expect(await prisma.contentRevision.count({ where: { draftId: resources.contentDraftId } })).toBe(0);
+  expect((await prisma.contentRun.findUniqueOrThrow({ where: { id: resources.contentRunId } })).status).toBe(
+    'completed',
+  );
+  expect(await prisma.contentRun.count({ where: { workspaceId: members.get('owner')?.workspaceId } })).toBe(1);
 });
 
 test("another workspace's pages never show this workspace's data", async () => {
-  const ownPages = pages.filter((candidate) => !/\/(inbox|imports)\/./.test(candidate.path(resources)));
+  const ownPages = pages.filter((candidate) => !/\/(inbox|imports|content\/drafts)\/./.test(candidate.path(resources)));
   for (const page of ownPages) {
     const html = await (await outsider.http.get(page.path(resources))).text();
     expect(html, page.path(resources)).not.toContain('walk-a workspace');
     expect(html, page.path(resources)).not.toContain('Can a human help me?');
     expect(html, page.path(resources)).not.toContain('Walk FAQ');
+    expect(html, page.path(resources)).not.toContain('Walk SEO title');
+    expect(html, page.path(resources)).not.toContain('Walk product');
   }
 });
 

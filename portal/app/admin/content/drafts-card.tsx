@@ -36,7 +36,8 @@ const drafts = (count: number) => `${formatCount(count)} ${count === 1 ? 'draft'
 /** What a bulk action did, in one sentence for the toast. */
 function describeBulk(answer: Extract<BulkAnswer, { ok: true }>): string {
   const skipped = answer.outcome?.skipped ?? answer.publishing?.skipped ?? 0;
-  const skippedText = skipped > 0 ? `; ${drafts(skipped)} skipped (their status does not allow it)` : '';
+  const skippedText =
+    skipped > 0 ? `; ${drafts(skipped)} skipped (${skipped === 1 ? 'its' : 'their'} status does not allow it)` : '';
   switch (answer.intent) {
     case 'approve':
       return `${drafts(answer.outcome?.changed ?? 0)} approved${skippedText}`;

@@ -50,7 +50,7 @@ function RunProgressRow({
   const finished = run.doneItems + run.failedItems;
 
   return (
-    <div role="group" aria-labelledby={labelId}>
+    <article aria-labelledby={labelId}>
       <BlockStack gap="200">
         <InlineStack align="space-between" blockAlign="center" gap="200">
           <BlockStack gap="050">
@@ -116,6 +116,6 @@ function RunProgressRow({
           </Banner>
         ) : null}
       </BlockStack>
-    </div>
+    </article>
   );
 }

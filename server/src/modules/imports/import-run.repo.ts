@@ -2,6 +2,7 @@ import type { ImportKind, ImportRun, ImportStatus, Prisma, PrismaClient } from '
 import {
   formatLabels,
   type ImportFormat,
+  type ImportRunFormat,
   type ImportRunSummary,
   type ImportRunView,
   importLimits,
@@ -216,6 +217,6 @@ export async function finishImportRun(
 }
 
 function toSummary(run: Pick<ImportRun, keyof typeof withoutSource>): ImportRunSummary {
-  const format = run.format as ImportFormat;
+  const format = run.format as ImportRunFormat;
   return { ...run, format, formatLabel: formatLabels[format] ?? run.format };
 }

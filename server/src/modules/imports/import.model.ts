@@ -16,6 +16,8 @@ export const importFormats = [
   'contacts_csv',
 ] as const;
 export type ImportFormat = (typeof importFormats)[number];
+/** A run's format: a file format, or the Shopify module's store sync, which no one uploads. */
+export type ImportRunFormat = ImportFormat | 'shopify_sync';
 export type { ImportKind, ImportStatus };
 
 export const formatKinds: Record<ImportFormat, ImportKind> = {
@@ -27,13 +29,14 @@ export const formatKinds: Record<ImportFormat, ImportKind> = {
   contacts_csv: 'contacts',
 };
 
-export const formatLabels: Record<ImportFormat, string> = {
+export const formatLabels: Record<ImportRunFormat, string> = {
   shopify_products_csv: 'Shopify product CSV',
   generic_products_csv: 'Simple product CSV',
   google_merchant_xml: 'Google Merchant feed (XML)',
   products_json: 'Product feed (JSON)',
   orders_csv: 'Orders CSV',
   contacts_csv: 'Contacts CSV',
+  shopify_sync: 'Shopify store sync',
 };
 
 export const importLimits = {
@@ -62,7 +65,7 @@ export interface RowError {
 export interface ImportRunView {
   id: string;
   kind: ImportKind;
-  format: ImportFormat;
+  format: ImportRunFormat;
   formatLabel: string;
   fileName: string;
   status: ImportStatus;

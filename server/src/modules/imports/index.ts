@@ -8,6 +8,7 @@ export {
   type ImportJob,
   type ImportKind,
   ImportRunFinishedError,
+  type ImportRunFormat,
   ImportRunNotFoundError,
   type ImportRunSummary,
   type ImportRunView,

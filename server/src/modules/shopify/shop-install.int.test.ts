@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Jobs, startJobs } from '../../platform/jobs/jobs';
 import { createLogger } from '../../platform/logger';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { findOrInstallShopStaff, installShop, SHOPIFY_SYNC_QUEUE, shopNameFromDomain } from './shop-install.service';
+import { findOrInstallShopStaff, installShop, shopNameFromDomain } from './shop-install.service';
+import { SHOPIFY_SYNC_QUEUE } from './shopify-sync.service';
 
 /**
  * Installing the app against real PostgreSQL and real pg-boss: the shop's

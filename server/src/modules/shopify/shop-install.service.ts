@@ -13,14 +13,7 @@ import {
   writeShopAudit,
 } from './shop-install.repo';
 import { isShopDomain } from './shopify-signature';
-
-/** The full catalog and order import that follows an install (its worker lives with the sync). */
-export const SHOPIFY_SYNC_QUEUE = 'shopify.sync';
-
-export interface ShopifySyncJob {
-  workspaceId: string;
-  shop: string;
-}
+import { SHOPIFY_SYNC_QUEUE, type ShopifySyncJob } from './shopify-sync.service';
 
 export const installShopSchema = z.object({
   shop: z.string().trim().toLowerCase().refine(isShopDomain, { message: 'must be a *.myshopify.com domain' }),

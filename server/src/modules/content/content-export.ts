@@ -73,6 +73,16 @@ const genericHeader = [
   'text',
   'content_json',
 ];
+/**
+ * The generic sheet is opened in Excel or Sheets, which run a cell starting
+ * with = + - @ (or a tab or return) as a formula: "-20% today" or a hostile
+ * product title would. A leading apostrophe shows the text as written.
+ * Shopify's import reads plain text, so its columns are left alone.
+ */
+export function spreadsheetSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 const shopifyHeader = ['Handle', 'Title', 'Body (HTML)', 'SEO Title', 'SEO Description'];
 
 export async function* exportApprovedContent(
@@ -85,16 +95,18 @@ export async function* exportApprovedContent(
     yield stringify([genericHeader]);
     let batch: string[][] = [];
     for await (const draft of streamDrafts(prisma, workspaceId, filter)) {
-      batch.push([
-        draft.id,
-        draft.product?.handle ?? '',
-        draft.product?.title ?? '',
-        kindLabels[draft.kind],
-        draft.language,
-        draft.status,
-        contentSummary(draft.kind, draft.content),
-        JSON.stringify(draft.content),
-      ]);
+      batch.push(
+        [
+          draft.id,
+          draft.product?.handle ?? '',
+          draft.product?.title ?? '',
+          kindLabels[draft.kind],
+          draft.language,
+          draft.status,
+          contentSummary(draft.kind, draft.content),
+          JSON.stringify(draft.content),
+        ].map(spreadsheetSafe),
+      );
       if (batch.length >= 500) {
         yield stringify(batch);
         batch = [];

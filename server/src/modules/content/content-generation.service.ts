@@ -122,7 +122,7 @@ export async function generateDraft(deps: ContentGenerationDeps, job: ContentGen
     where: { id: job.draftId, workspaceId: job.workspaceId },
     include: { product: { include: { variants: { orderBy: { position: 'asc' }, take: 8 } } } },
   });
-  if (!draft || draft.status !== 'queued') return 'skipped';
+  if (draft?.status !== 'queued') return 'skipped';
   const task = contentTasks[draft.kind];
   const context = await deps.runContexts.get(job, task);
   if (!context) return 'skipped';

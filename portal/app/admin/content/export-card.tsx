@@ -1,3 +1,4 @@
+import { useHref } from '@remix-run/react';
 import { BlockStack, Button, Card, Checkbox, Select, Text } from '@shopify/polaris';
 import { useState } from 'react';
 
@@ -13,14 +14,16 @@ const statuses = [
 /**
  * Approved content as a CSV download. A plain GET form rather than a Remix
  * one: the answer is a file, which the browser saves while the page stays.
+ * `useHref` adds the app's basename (`/app` inside Shopify's admin).
  */
 export function ExportCard(props: { runId: string }) {
   const [format, setFormat] = useState('generic');
   const [status, setStatus] = useState('approved');
   const [onlyRun, setOnlyRun] = useState(true);
+  const action = useHref('/content/export');
   return (
     <Card>
-      <form method="get" action="/content/export">
+      <form method="get" action={action}>
         <BlockStack gap="400">
           <BlockStack gap="100">
             <Text as="h2" variant="headingMd">

@@ -65,7 +65,8 @@ test('select → estimate → generate → review → approve → export', async
   await expect(page.getByRole('checkbox', { name: 'SEO title and meta description' })).toBeChecked();
 
   await page.getByRole('button', { name: 'Estimate cost' }).click();
-  await expect(page.getByText('6 drafts: 3 products × 2 kinds, in English (en).')).toBeVisible();
+  // The first estimate of a fresh server loads the token counter: give it longer than a click's answer.
+  await expect(page.getByText('6 drafts: 3 products × 2 kinds, in English (en).')).toBeVisible({ timeout: 20_000 });
   const estimate = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Estimated cost' }) });
   await expect(estimate.getByRole('row').filter({ hasText: 'SEO title and meta description' })).toContainText(
     'Offline drafts (no AI key)',

@@ -191,7 +191,7 @@ test('an invited teammate joins by the link as an agent, and cannot reach the AP
     await page.goto('/team');
     const email = `agent-${Date.now().toString(36)}@example.com`;
     await page.getByLabel('Email').fill(email);
-    await expect(page.getByLabel('Role')).toHaveValue('agent');
+    await expect(page.getByLabel('Role', { exact: true })).toHaveValue('agent');
     await page.getByRole('button', { name: 'Send invitation' }).click();
     const linkField = page.getByRole('textbox', { name: 'Invitation link' });
     await expect(linkField).toHaveValue(/\/invite\/[\w-]+$/);

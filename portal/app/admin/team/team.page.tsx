@@ -166,7 +166,8 @@ function MemberActions(props: {
       {you.role === 'owner' && member.role !== 'owner' ? (
         <Button
           variant="plain"
-          accessibilityLabel={`Make ${name} the owner`}
+          // The accessible name starts with the visible words, so voice control ("click Make owner") finds it.
+          accessibilityLabel={`Make owner: ${name}`}
           onClick={() => props.onConfirm('transfer')}
         >
           Make owner

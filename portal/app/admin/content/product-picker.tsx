@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react';
+import { useHref } from '@remix-run/react';
 import { BlockStack, Box, Button, Checkbox, InlineStack, Scrollable, Tag, Text, TextField } from '@shopify/polaris';
 import { useEffect, useRef, useState } from 'react';
 import { formatCount } from '../insights/format';
@@ -116,20 +116,36 @@ export function ProductPicker(props: {
   );
 }
 
-/** The loader's first fifty products until the merchant types; then the search's answer, a moment after they stop. */
+/**
+ * The loader's first fifty products until the merchant types; then the search's answer, a moment
+ * after they stop. A plain `fetch` of the JSON route rather than a fetcher: a fetcher is
+ * revalidated after every action on the page, and one revalidated before lazy route discovery
+ * had found `/content/products` threw the whole page into "Not found".
+ */
 export function useProductSearch(query: string, initial: ProductPickerData): ProductPickerData {
-  const fetcher = useFetcher<ProductPickerData>();
-  const load = useRef(fetcher.load);
-  load.current = fetcher.load;
+  const href = useHref('/content/products');
+  const [found, setFound] = useState<ProductPickerData>();
   const searched = useRef(false);
   useEffect(() => {
     if (!query.trim() && !searched.current) return;
     searched.current = true;
-    const timer = setTimeout(
-      () => load.current(`/content/products?q=${encodeURIComponent(query.trim())}`),
-      searchDelayMs,
-    );
-    return () => clearTimeout(timer);
-  }, [query]);
-  return (searched.current ? fetcher.data : undefined) ?? initial;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`${href}?q=${encodeURIComponent(query.trim())}`, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+      })
+        .then((response) => (response.ok ? (response.json() as Promise<ProductPickerData>) : undefined))
+        .then((data) => {
+          if (data) setFound(data);
+        })
+        // A search overtaken by the next keystroke, or a dropped connection: the list stays as it was.
+        .catch(() => undefined);
+    }, searchDelayMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, href]);
+  return found ?? initial;
 }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import {
   AiBudgetExceededError,
   type AiEngine,
@@ -9,10 +9,16 @@ import {
   StructuredOutputError,
 } from '../../ai';
 import { findWorkspaceProfile, type WorkspaceProfile } from '../tenancy';
+import {
+  type DraftResult,
+  type DraftToGenerate,
+  findDraftToGenerate,
+  type ProductToDescribe,
+  storeDraftResult,
+} from './content-generation.repo';
 import { contentTasks, parseKindContent } from './content-kinds';
-import { buildContentRequest, PROMPT_VERSION, type ProductFacts, type PromptSubject } from './content-prompt';
-import { appendRevisions, systemActor } from './content-revision.repo';
-import { countDraftIntoRun, type RunProgress, stopRun } from './content-run.repo';
+import { buildContentRequest, type ProductFacts, type PromptSubject } from './content-prompt';
+import { stopRun } from './content-run.repo';
 import type { ContentGenerateJob } from './content-run.service';
 import type { ProviderPace } from './provider-pace';
 
@@ -94,15 +100,15 @@ function formatPrice(cents: number, currency: string): string {
   return `${(cents / 100).toFixed(2)} ${currency}`;
 }
 
-function toFacts(product: Prisma.ProductGetPayload<{ include: { variants: true } }>): ProductFacts {
+function toFacts(product: ProductToDescribe): ProductFacts {
   return {
     title: product.title,
     description: product.description,
     category: product.category,
     vendor: product.vendor,
     tags: product.tags,
-    variants: product.variants.slice(0, 8).map((variant) => {
-      const options = Object.entries((variant.options ?? {}) as Record<string, string>)
+    variants: product.variants.map((variant) => {
+      const options = Object.entries(variant.options ?? {})
         .map(([name, value]) => `${name}: ${value}`)
         .join(', ');
       return `${options || variant.title} — ${formatPrice(variant.priceCents, product.currency)}`;
@@ -118,16 +124,13 @@ function toFacts(product: Prisma.ProductGetPayload<{ include: { variants: true }
  */
 export async function generateDraft(deps: ContentGenerationDeps, job: ContentGenerateJob): Promise<GenerationOutcome> {
   const { prisma } = deps;
-  const draft = await prisma.contentDraft.findFirst({
-    where: { id: job.draftId, workspaceId: job.workspaceId },
-    include: { product: { include: { variants: { orderBy: { position: 'asc' }, take: 8 } } } },
-  });
+  const draft = await findDraftToGenerate(prisma, job.workspaceId, job.draftId);
   if (draft?.status !== 'queued') return 'skipped';
   const task = contentTasks[draft.kind];
   const context = await deps.runContexts.get(job, task);
   if (!context) return 'skipped';
   const { profile, options } = context;
-  const subject = await subjectOf(prisma, draft, options);
+  const subject = await subjectOf(prisma, job.workspaceId, draft, options);
   if (!subject) {
     return finishDraft(deps, job, {
       status: 'failed',
@@ -198,14 +201,11 @@ function describeOutputError(error: StructuredOutputError): string {
   return issue.path?.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-type DraftRow = Prisma.ContentDraftGetPayload<{
-  include: { product: { include: { variants: true } } };
-}>;
-
 /** What the prompt is about: the product, the pasted reviews, or the approved piece to translate. */
 async function subjectOf(
   prisma: PrismaClient,
-  draft: DraftRow,
+  workspaceId: string,
+  draft: DraftToGenerate,
   options: { reviews?: string },
 ): Promise<PromptSubject | undefined> {
   if (draft.kind === 'review_analysis') {
@@ -218,7 +218,7 @@ async function subjectOf(
   if (draft.kind === 'translation') {
     if (!draft.sourceDraftId) return undefined;
     const source = await prisma.contentDraft.findFirst({
-      where: { id: draft.sourceDraftId, workspaceId: draft.workspaceId },
+      where: { id: draft.sourceDraftId, workspaceId },
       select: { kind: true, content: true },
     });
     if (!source || source.kind === 'translation' || !source.content) return undefined;
@@ -228,71 +228,14 @@ async function subjectOf(
   return { kind: draft.kind, product: toFacts(draft.product) };
 }
 
-type DraftResult =
-  | {
-      status: 'generated';
-      content: Record<string, unknown>;
-      provider: string | null;
-      model: string | null;
-      costMicroUsd: bigint;
-      attempts: number;
-    }
-  | { status: 'failed'; error: string; attempts: number };
-
-/** Stores a generation result, its revision and the run's counters in one transaction; only a still-queued draft is changed. */
+/** Stores a generation result with its revision and counts it into the run; only a still-queued draft is changed. */
 export async function finishDraft(
   deps: Pick<ContentGenerationDeps, 'prisma' | 'onProgress'>,
   job: ContentGenerateJob,
   result: DraftResult,
 ): Promise<'generated' | 'failed' | 'skipped'> {
-  let runStatus: RunProgress['status'] | undefined;
-  const changed = await deps.prisma.$transaction(async (tx) => {
-    const updated = await tx.contentDraft.updateMany({
-      where: { id: job.draftId, workspaceId: job.workspaceId, status: 'queued' },
-      data:
-        result.status === 'generated'
-          ? {
-              status: 'generated',
-              content: result.content as Prisma.InputJsonObject,
-              provider: result.provider,
-              model: result.model,
-              promptVersion: PROMPT_VERSION,
-              costMicroUsd: result.costMicroUsd,
-              attempts: result.attempts,
-              generatedAt: new Date(),
-              error: null,
-            }
-          : { status: 'failed', error: result.error, attempts: result.attempts, promptVersion: PROMPT_VERSION },
-    });
-    if (updated.count === 0) return false;
-    await appendRevisions(tx, systemActor(job.workspaceId), [
-      result.status === 'generated'
-        ? {
-            draftId: job.draftId,
-            action: 'generated',
-            fromStatus: 'queued',
-            toStatus: 'generated',
-            after: result.content,
-            provider: result.provider,
-            model: result.model,
-            promptVersion: PROMPT_VERSION,
-          }
-        : {
-            draftId: job.draftId,
-            action: 'generation_failed',
-            fromStatus: 'queued',
-            toStatus: 'failed',
-            promptVersion: PROMPT_VERSION,
-            note: result.error,
-          },
-    ]);
-    runStatus = await countDraftIntoRun(tx, job.runId, {
-      done: result.status === 'generated',
-      costMicroUsd: result.status === 'generated' ? result.costMicroUsd : 0n,
-    });
-    return true;
-  });
-  if (!changed) return 'skipped';
-  if (runStatus) deps.onProgress?.(job.workspaceId, job.runId);
+  const stored = await storeDraftResult(deps.prisma, job, result);
+  if (!stored) return 'skipped';
+  if (stored.runStatus) deps.onProgress?.(job.workspaceId, job.runId);
   return result.status;
 }

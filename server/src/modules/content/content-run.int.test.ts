@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, type FakeServerOptions, startFakeOpenAi } from '../../ai/testing';
 import type { Closer } from '../../app';
 import { createTestStore, type TestStore } from '../../testing/closer-harness';
-import { type ContentActor, cancelContentRun, findRunProgress, type RunProgress, startContentRun } from '.';
+import {
+  type ContentActor,
+  cancelContentRun,
+  findRunProgress,
+  finishDraft,
+  PROMPT_VERSION,
+  type RunProgress,
+  startContentRun,
+} from '.';
 import { productTitle, schemaName, validReply } from './content.fixtures';
 
 /**
@@ -78,6 +86,45 @@ describe('content runs', () => {
     expect(drafts).toEqual([{ status: 'generated', _count: 500 }]);
     const revisions = await prisma.contentRevision.count({ where: { draft: { runId: run.id }, action: 'generated' } });
     expect(revisions).toBe(500);
+
+    // One draft as stored: its revision names the model and prompt version, and its prompt described
+    // the product with its first variants and their prices.
+    const [recorded] = fake.requests;
+    const sample = await prisma.contentDraft.findFirstOrThrow({
+      where: { runId: run.id, product: { title: productTitle(recorded?.body) } },
+      include: { revisions: true, product: { include: { variants: { orderBy: { position: 'asc' } } } } },
+    });
+    expect(sample.revisions).toEqual([
+      expect.objectContaining({
+        action: 'generated',
+        actorType: 'system',
+        fromStatus: 'queued',
+        toStatus: 'generated',
+        after: sample.content,
+        provider: 'openai',
+        model: sample.model,
+        promptVersion: PROMPT_VERSION,
+      }),
+    ]);
+    const [variant] = sample.product?.variants ?? [];
+    expect(variant).toBeDefined();
+    expect(JSON.stringify(recorded?.body)).toContain(
+      `${((variant?.priceCents ?? 0) / 100).toFixed(2)} ${sample.product?.currency}`,
+    );
+
+    // A result stored again (a job handed out twice) changes nothing and is not counted.
+    const again = await finishDraft(
+      { prisma },
+      { workspaceId: store.workspaceId, runId: run.id, draftId: sample.id },
+      {
+        status: 'failed',
+        error: 'late duplicate',
+        attempts: 1,
+      },
+    );
+    expect(again).toBe('skipped');
+    expect(await findRunProgress(prisma, store.workspaceId, run.id)).toMatchObject({ doneItems: 500, failedItems: 0 });
+    expect(await prisma.contentRevision.count({ where: { draftId: sample.id } })).toBe(1);
   }, 120_000);
 
   it('honours a vendor rate limit: 429s are waited out and no draft fails', async () => {

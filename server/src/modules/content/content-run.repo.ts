@@ -129,32 +129,6 @@ export async function listRecentRuns(prisma: Db, workspaceId: string, take = 10)
 }
 
 /**
- * Counts one finished draft into its run and completes the run with the last
- * one, in one statement, so concurrent workers never lose an increment or
- * complete a run twice.
- */
-export async function countDraftIntoRun(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  outcome: { done: boolean; costMicroUsd: bigint },
-): Promise<RunProgress['status'] | undefined> {
-  const done = outcome.done ? 1 : 0;
-  const failed = outcome.done ? 0 : 1;
-  const [row] = await tx.$queryRaw<{ status: RunProgress['status'] }[]>`
-    UPDATE "ContentRun" SET
-      "doneItems" = "doneItems" + ${done},
-      "failedItems" = "failedItems" + ${failed},
-      "costMicroUsd" = "costMicroUsd" + ${outcome.costMicroUsd},
-      status = CASE WHEN status = 'running' AND "doneItems" + "failedItems" + 1 >= "totalItems"
-                    THEN 'completed'::"ContentRunStatus" ELSE status END,
-      "finishedAt" = CASE WHEN status = 'running' AND "doneItems" + "failedItems" + 1 >= "totalItems"
-                          THEN now() ELSE "finishedAt" END
-    WHERE id = ${runId}::uuid
-    RETURNING status`;
-  return row?.status;
-}
-
-/**
  * Stops a run: it is marked (cancelled, or failed with a reason) and every
  * draft still queued is cancelled, so workers that pick up its remaining jobs
  * skip them without calling a model. Returns how many drafts were stopped.

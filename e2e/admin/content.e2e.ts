@@ -64,6 +64,9 @@ test('select → estimate → generate → review → approve → export', async
   await expect(page.getByRole('checkbox', { name: 'Product description' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'SEO title and meta description' })).toBeChecked();
 
+  // No run without its price in view.
+  await expect(page.getByRole('button', { name: 'Generate drafts' })).toBeDisabled();
+  await expect(page.getByText('Estimate the cost, then generate.')).toBeVisible();
   await page.getByRole('button', { name: 'Estimate cost' }).click();
   // The first estimate of a fresh server loads the token counter: give it longer than a click's answer.
   await expect(page.getByText('6 drafts: 3 products × 2 kinds, in English (en).')).toBeVisible({ timeout: 20_000 });
@@ -177,6 +180,47 @@ test('select → estimate → generate → review → approve → export', async
   const refused = await page.request.get('/content/export?format=xml');
   expect(refused.status()).toBe(400);
   expect(await refused.text()).toContain('format must be shopify or generic');
+});
+
+test('a whole collection: "Select all" approves every draft of the run, past the first page', async ({ page }) => {
+  test.setTimeout(120_000);
+  const [largest] = await database.prisma.product.groupBy({
+    by: ['category'],
+    // Runs cover every product of the collection that is not archived.
+    where: { workspaceId: demoWorkspaceId, status: { not: 'archived' }, category: { not: null } },
+    _count: true,
+    orderBy: { _count: { category: 'desc' } },
+    take: 1,
+  });
+  const collection = largest?.category as string;
+  const expected = (largest?._count ?? 0) * 2;
+  // More drafts than one page (25) shows, or "Select all" would have nothing past the page to reach.
+  expect(expected).toBeGreaterThan(25);
+
+  await logInAsDemoOwner(page);
+  await page.goto('/content');
+  await page.getByText('A whole collection', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'A whole collection' })).toBeChecked();
+  await page.getByLabel('Collection', { exact: true }).selectOption(collection);
+  await page.getByRole('button', { name: 'Estimate cost' }).click();
+  await expect(page.getByText(`${expected} drafts:`)).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Generate drafts' }).click();
+  await expect(page).toHaveURL(/\/content\?run=[0-9a-f-]{36}$/);
+  const collectionRun = new URL(page.url()).searchParams.get('run') ?? '';
+  const thisRun = page.getByRole('article').filter({ hasText: 'Its drafts are listed below' });
+  await expect(thisRun.getByText('Completed', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(thisRun).toContainText(`${expected} done · 0 failed · 0 remaining`);
+
+  const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Status' }) });
+  await expect(table.getByRole('row').filter({ hasText: 'Generated' })).toHaveCount(25);
+  await table.getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: `Select all ${expected} drafts matching the filters` }).click();
+  await expect(page.getByText(`All ${expected} drafts matching the filters are selected`)).toBeVisible();
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(page.getByText(`${expected} drafts approved`)).toBeVisible();
+  expect(
+    await database.prisma.contentDraft.groupBy({ by: ['status'], where: { runId: collectionRun }, _count: true }),
+  ).toEqual([{ status: 'approved', _count: expected }]);
 });
 
 test('a viewer reads the studio and the drafts, without a button that changes anything', async ({

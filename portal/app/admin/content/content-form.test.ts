@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   brandVoiceFromForm,
   draftIdsFromForm,
+  draftSelectionFromForm,
   editedContentFromForm,
   reviewAnalysisFromForm,
   runInputFromForm,
@@ -109,6 +110,22 @@ describe('the other forms', () => {
       ),
     ).toEqual(['x', 'y']);
     expect(editedContentFromForm(form([['content', '{"title":"A"}']]))).toEqual({ title: 'A' });
+  });
+
+  it('reads a bulk selection: ticked drafts, or every draft the filters match', () => {
+    expect(draftSelectionFromForm(form([['draftId', 'x']]))).toEqual({ draftIds: ['x'] });
+    expect(
+      draftSelectionFromForm(
+        form([
+          ['selection', 'matching'],
+          ['draftId', 'x'],
+          ['run', 'r-1'],
+          ['status', ''],
+          ['kind', 'seo'],
+          ['q', ' socks '],
+        ]),
+      ),
+    ).toEqual({ matching: { run: 'r-1', status: undefined, kind: 'seo', q: 'socks' } });
   });
 
   it('refuses edited content that is not JSON with a 400 and a sentence', () => {

@@ -62,6 +62,13 @@ export function draftIdsFromForm(form: FormData): string[] {
   return texts(form, 'draftId');
 }
 
+/** The drafts a bulk action is for: the ticked ones, or (`selection=matching`) every draft the list's filters match. */
+export function draftSelectionFromForm(form: FormData) {
+  if (text(form, 'selection') !== 'matching') return { draftIds: draftIdsFromForm(form) };
+  const filter = (name: string) => text(form, name) || undefined;
+  return { matching: { run: filter('run'), status: filter('status'), kind: filter('kind'), q: filter('q') } };
+}
+
 /** An edited draft travels as one JSON field: its structure is the kind's schema, which the service checks. */
 export function editedContentFromForm(form: FormData): unknown {
   try {

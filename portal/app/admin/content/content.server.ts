@@ -1,6 +1,6 @@
 import { formText } from '~/lib/form-values';
 import type { AdminActionArgs, AdminArgs, AdminServices, PageAccess } from '../admin-args';
-import { brandVoiceFromForm, draftIdsFromForm, reviewAnalysisFromForm, runInputFromForm } from './content-form';
+import { brandVoiceFromForm, draftSelectionFromForm, reviewAnalysisFromForm, runInputFromForm } from './content-form';
 
 /**
  * The content studio (`/content`): generate drafts for products, follow the
@@ -71,11 +71,11 @@ export async function action({ services, actor, form, intent }: AdminActionArgs)
       return done({ run: await content.analyzeReviews(actor, reviewAnalysisFromForm(form)) });
     case 'approve':
     case 'reject':
-      return done({ outcome: await content.decide(actor, intent, draftIdsFromForm(form)) });
+      return done({ outcome: await content.decideMany(actor, intent, draftSelectionFromForm(form)) });
     case 'publish':
-      return done({ publishing: await content.publish(actor, draftIdsFromForm(form)) });
+      return done({ publishing: await content.publish(actor, draftSelectionFromForm(form)) });
     case 'translate':
-      return done({ runs: await content.translate(actor, { draftIds: draftIdsFromForm(form) }) });
+      return done({ runs: await content.translate(actor, draftSelectionFromForm(form)) });
     case 'brand-voice':
       return done({ brandVoice: await content.saveBrandVoice(actor, brandVoiceFromForm(form)) });
     default:

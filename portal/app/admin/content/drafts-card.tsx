@@ -74,16 +74,26 @@ export function DraftsCard(props: { data: ContentLoaderData; onNotice(message: s
     clearSelection();
     props.onNotice(describeBulk(answer));
   });
+  // "Select all N drafts" reaches past this page: the server applies the action to every draft the
+  // filters match, so the page never sends thousands of ids.
+  const morePages = data.total > data.drafts.length;
   const act = (intent: BulkIntent) => {
     const form = new FormData();
     form.set('_csrf', csrfToken);
     form.set('intent', intent);
-    for (const id of selected) form.append('draftId', id);
+    if (allResourcesSelected && morePages) {
+      form.set('selection', 'matching');
+      for (const [name, value] of Object.entries(data.filters)) if (value) form.set(name, value);
+    } else {
+      for (const id of selected) form.append('draftId', id);
+    }
     bulk.submit(form, { method: 'post' });
   };
   const busy = bulk.state !== 'idle';
 
   const filtered = Boolean(data.filters.run || data.filters.status || data.filters.kind || data.filters.q);
+  const matching = `${drafts(data.total)}${filtered ? ' matching the filters' : ''}`;
+  const otherLanguages = data.languages.filter((code) => code !== data.locale);
   return (
     <Card padding="0">
       <Box padding="400" paddingBlockEnd="0">
@@ -111,6 +121,9 @@ export function DraftsCard(props: { data: ContentLoaderData; onNotice(message: s
         selectable={canApprove}
         selectedItemsCount={allResourcesSelected ? 'All' : selected.length}
         onSelectionChange={handleSelectionChange}
+        hasMoreItems={morePages}
+        paginatedSelectAllActionText={`Select all ${matching}`}
+        paginatedSelectAllText={`All ${matching} are selected`}
         promotedBulkActions={[
           { content: 'Approve', onAction: () => act('approve'), disabled: busy },
           { content: 'Reject', onAction: () => act('reject'), disabled: busy },
@@ -118,18 +131,18 @@ export function DraftsCard(props: { data: ContentLoaderData; onNotice(message: s
             ? [{ content: 'Publish to Shopify', onAction: () => act('publish'), disabled: busy }]
             : []),
         ]}
-        bulkActions={[
-          {
-            content: `Translate into ${
-              data.languages
-                .filter((code) => code !== data.locale)
-                .map(languageName)
-                .join(', ') || 'other languages'
-            }`,
-            onAction: () => act('translate'),
-            disabled: busy,
-          },
-        ]}
+        bulkActions={
+          // Translation needs a second language (added on the Assistant page).
+          otherLanguages.length > 0
+            ? [
+                {
+                  content: `Translate into ${otherLanguages.map(languageName).join(', ')}`,
+                  onAction: () => act('translate'),
+                  disabled: busy,
+                },
+              ]
+            : []
+        }
         headings={[
           { title: 'Product' },
           { title: 'Content' },

@@ -21,8 +21,8 @@ const kindHints: Record<string, string> = {
 
 /**
  * Choosing what to write: products (picked, a collection, or all), kinds of
- * content and the language; then the estimate (anyone may ask) and the run
- * (people who may approve content).
+ * content and the language; then the estimate (anyone may ask) and, once
+ * that selection is priced, the run (people who may approve content).
  */
 export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { id: string }): void }) {
   const { data } = props;
@@ -53,6 +53,7 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
     props.onStarted(answer.run);
   });
 
+  const estimate = estimated?.key === selectionKey ? estimated.estimate : null;
   const [lastAsked, setLastAsked] = useState<'estimate' | 'start'>('estimate');
   const failure = failureOf(lastAsked === 'start' ? starter.data : estimator.data);
   const missing =
@@ -63,6 +64,16 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
         : scope === 'category' && !category
           ? 'Choose a collection.'
           : null;
+  // A run is started only with its price in view: the estimate for exactly this selection, within budget.
+  const unpriced = missing
+    ? null
+    : !estimate
+      ? canGenerate
+        ? 'Estimate the cost, then generate.'
+        : null
+      : !estimate.fitsBudget
+        ? 'This run would go over the AI budget.'
+        : null;
 
   const post = (fetcher: typeof estimator | typeof starter, intent: 'estimate' | 'start') => {
     setLastAsked(intent);
@@ -76,7 +87,6 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
     form.set('language', language);
     fetcher.submit(form, { method: 'post' });
   };
-  const estimate = estimated?.key === selectionKey ? estimated.estimate : null;
 
   return (
     <Card>
@@ -144,9 +154,9 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
         ) : null}
         {estimate ? <EstimateSummary estimate={estimate} kindLabels={data.kindLabels} /> : null}
         <InlineStack gap="300" align="end" blockAlign="center">
-          {missing ? (
+          {missing || unpriced ? (
             <Text as="span" tone="subdued">
-              {missing}
+              {missing ?? unpriced}
             </Text>
           ) : null}
           <Button
@@ -159,7 +169,7 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
           {canGenerate ? (
             <Button
               variant="primary"
-              disabled={Boolean(missing) || (estimate !== null && !estimate.fitsBudget)}
+              disabled={Boolean(missing || unpriced)}
               loading={starter.state !== 'idle'}
               onClick={() => post(starter, 'start')}
             >

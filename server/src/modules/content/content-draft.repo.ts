@@ -83,6 +83,26 @@ const recordSelect = {
 
 export type DraftRecord = Prisma.ContentDraftGetPayload<{ select: typeof recordSelect }>;
 
+/** Ids of the drafts a filter selects, in id order, at most `limit` (bulk actions on "all matching"). */
+export async function listMatchingDraftIds(
+  prisma: Db,
+  workspaceId: string,
+  filter: DraftFilter,
+  limit: number,
+): Promise<string[]> {
+  const rows = await prisma.contentDraft.findMany({
+    where: whereOf(workspaceId, filter),
+    select: { id: true },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+  return rows.map((row) => row.id);
+}
+
+export async function countMatchingDrafts(prisma: Db, workspaceId: string, filter: DraftFilter): Promise<number> {
+  return prisma.contentDraft.count({ where: whereOf(workspaceId, filter) });
+}
+
 /**
  * Drafts page by page for systems that sync them (the REST API): keyset on
  * (createdAt, id), so a page costs the same deep into a 30,000-draft workspace

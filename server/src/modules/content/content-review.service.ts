@@ -10,6 +10,7 @@ import {
 import { findDraftWithHistory, lockDrafts } from './content-draft.repo';
 import { parseKindContent } from './content-kinds';
 import { appendRevisions } from './content-revision.repo';
+import { type DraftSelection, maxMatchingDrafts, resolveDraftSelection } from './content-selection';
 
 /**
  * People reviewing drafts: edit, approve, reject, reopen — one at a time or
@@ -76,6 +77,29 @@ export async function decideDrafts(
     }
     return { changed: allowed.length, skipped: ids.length - allowed.length };
   });
+}
+
+/**
+ * A review decision on a selection: ticked drafts (up to the bulk limit, one
+ * transaction) or every draft matching the list's filters, decided a
+ * thousand at a time so a 10,000-draft run is approved without one giant
+ * transaction holding every row.
+ */
+export async function decideSelection(
+  prisma: PrismaClient,
+  actor: ContentActor,
+  decision: Decision,
+  selection: DraftSelection,
+): Promise<ReviewOutcome> {
+  if ('draftIds' in selection) return decideDrafts(prisma, actor, decision, selection.draftIds);
+  const ids = await resolveDraftSelection(prisma, actor.workspaceId, selection, maxMatchingDrafts);
+  const total: ReviewOutcome = { changed: 0, skipped: 0 };
+  for (let start = 0; start < ids.length; start += maxBulkDrafts) {
+    const outcome = await decideDrafts(prisma, actor, decision, ids.slice(start, start + maxBulkDrafts));
+    total.changed += outcome.changed;
+    total.skipped += outcome.skipped;
+  }
+  return total;
 }
 
 /**

@@ -60,7 +60,7 @@ export {
   recordPublishFailure,
   requestPublish,
 } from './content-publish.service';
-export { decideDrafts, editDraft, getDraft, type ReviewOutcome } from './content-review.service';
+export { decideDrafts, decideSelection, editDraft, getDraft, type ReviewOutcome } from './content-review.service';
 export { findRunProgress, listRecentRuns, type RunProgress } from './content-run.repo';
 export {
   CONTENT_GENERATE_QUEUE,
@@ -74,6 +74,7 @@ export {
   startReviewAnalysis,
   startTranslation,
 } from './content-run.service';
+export { type DraftSelection, maxMatchingDrafts, resolveDraftSelection } from './content-selection';
 export {
   createProviderPace,
   defaultProviderLimits,

@@ -121,6 +121,61 @@ describe('content studio review', () => {
     expect(outcome).toEqual({ changed: 2, skipped: 1 });
   });
 
+  it('approves every draft matching the filters, a thousand at a time, in its own workspace only', async () => {
+    const count = 1_203;
+    const run = await database.prisma.contentRun.create({
+      data: { workspaceId: owner.workspaceId, kinds: ['seo'], scope: { type: 'all' }, status: 'completed' },
+    });
+    const titles = Array.from({ length: count }, (_, index) => `Bulk Sock ${index}`);
+    await database.prisma.product.createMany({
+      data: titles.map((title) => ({
+        workspaceId: owner.workspaceId,
+        title,
+        handle: title.toLowerCase().replaceAll(' ', '-'),
+      })),
+    });
+    const products = await database.prisma.product.findMany({
+      where: { workspaceId: owner.workspaceId, title: { startsWith: 'Bulk Sock ' } },
+      select: { id: true, title: true },
+    });
+    await database.prisma.contentDraft.createMany({
+      data: products.map((product, index) => ({
+        workspaceId: owner.workspaceId,
+        runId: run.id,
+        productId: product.id,
+        kind: 'seo' as const,
+        language: 'en',
+        // Three failed drafts: "approve all" skips what its status does not allow.
+        status: index < 3 ? ('failed' as const) : ('generated' as const),
+        content: seo(product.title),
+      })),
+    });
+    const matching = { matching: { run: run.id } };
+
+    // Another workspace naming this run matches nothing of it.
+    await expect(content.decideMany(stranger, 'approve', matching)).rejects.toThrow('No drafts match the filters.');
+    // Publishing and translating take at most a thousand: a larger match is refused, not cut short.
+    await expect(content.publish(owner, matching)).rejects.toThrow(
+      '1,203 drafts match the filters; this action takes at most 1,000 at a time.',
+    );
+    await expect(content.decideMany(viewer, 'approve', matching)).rejects.toBeInstanceOf(ForbiddenError);
+
+    expect(await content.decideMany(owner, 'approve', matching)).toEqual({ changed: count - 3, skipped: 3 });
+    const statuses = await database.prisma.contentDraft.groupBy({
+      by: ['status'],
+      where: { runId: run.id },
+      _count: true,
+      orderBy: { status: 'asc' },
+    });
+    expect(statuses).toEqual([
+      { status: 'approved', _count: count - 3 },
+      { status: 'failed', _count: 3 },
+    ]);
+    expect(
+      await database.prisma.contentRevision.count({ where: { draft: { runId: run.id }, action: 'approved' } }),
+    ).toBe(count - 3);
+  });
+
   it('lets a viewer read but not approve, edit or start runs', async () => {
     const draftId = await seedDraft(owner.workspaceId, 'Beanie');
     expect((await content.draft(viewer, draftId)).id).toBe(draftId);
@@ -178,6 +233,6 @@ describe('content studio review', () => {
   it('refuses to publish where there is no Shopify store, pointing to the export', async () => {
     const draftId = await seedDraft(owner.workspaceId, 'Bucket Hat');
     await content.decide(owner, 'approve', [draftId]);
-    await expect(content.publish(owner, [draftId])).rejects.toThrow(/Export the approved content as CSV/);
+    await expect(content.publish(owner, { draftIds: [draftId] })).rejects.toThrow(/Export the approved content as CSV/);
   });
 });

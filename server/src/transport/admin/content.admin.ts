@@ -9,7 +9,9 @@ import {
   contentLimits,
   contentSummary,
   countDraftsByStatus,
+  type DraftSelection,
   decideDrafts,
+  decideSelection,
   editDraft,
   estimateContentRun,
   exportApprovedContent,
@@ -18,8 +20,10 @@ import {
   kindLabels,
   listDraftPage,
   listRecentRuns,
+  maxBulkDrafts,
   productKinds,
   requestPublish,
+  resolveDraftSelection,
   reviewTransitions,
   startContentRun,
   startReviewAnalysis,
@@ -56,6 +60,21 @@ const draftQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+const draftFilterSchema = draftQuerySchema.omit({ page: true });
+/** Bulk actions: ticked drafts, or every draft the list's filters match. */
+const draftSelectionSchema = z.union([
+  z.object({ draftIds: z.array(z.uuid('must be draft ids')) }),
+  z.object({ matching: draftFilterSchema }),
+]);
+
+/** Validates a posted selection (ids, filter values) into the module's shape. */
+function toSelection(input: unknown): DraftSelection {
+  const selection = draftSelectionSchema.parse(input);
+  if ('draftIds' in selection) return selection;
+  const { run, status, kind, q } = selection.matching;
+  return { matching: { runId: run, status, kind, search: q } };
+}
+
 const productQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
 
 export interface DraftRow {
@@ -191,9 +210,10 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
       return toRunProgressWire(await startReviewAnalysis(deps, toActor(actor), input));
     },
 
-    async translate(actor: AdminActor, input: unknown) {
+    async translate(actor: AdminActor, selection: unknown) {
       await mayChange(actor);
-      return (await startTranslation(deps, toActor(actor), input)).map(toRunProgressWire);
+      const draftIds = await resolveDraftSelection(prisma, actor.workspaceId, toSelection(selection), maxBulkDrafts);
+      return (await startTranslation(deps, toActor(actor), { draftIds })).map(toRunProgressWire);
     },
 
     async draft(actor: AdminActor, draftId: string) {
@@ -233,6 +253,7 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
       await editDraft(prisma, toActor(actor), z.uuid().parse(draftId), content);
     },
 
+    /** One draft's decision (its page), with an optional note. */
     async decide(
       actor: AdminActor,
       decision: 'approve' | 'reject' | 'reopen',
@@ -243,9 +264,16 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
       return decideDrafts(prisma, toActor(actor), decision, z.array(z.uuid()).parse(draftIds), options);
     },
 
-    async publish(actor: AdminActor, draftIds: string[]) {
+    /** The list's bulk Approve / Reject: ticked drafts or every draft matching the filters. */
+    async decideMany(actor: AdminActor, decision: 'approve' | 'reject', selection: unknown) {
       await mayChange(actor);
-      return requestPublish(deps, toActor(actor), z.array(z.uuid()).parse(draftIds));
+      return decideSelection(prisma, toActor(actor), decision, toSelection(selection));
+    },
+
+    async publish(actor: AdminActor, selection: unknown) {
+      await mayChange(actor);
+      const draftIds = await resolveDraftSelection(prisma, actor.workspaceId, toSelection(selection), maxBulkDrafts);
+      return requestPublish(deps, toActor(actor), draftIds);
     },
 
     async saveBrandVoice(actor: AdminActor, brandVoice: WorkspaceSettings['brandVoice'] | unknown) {

@@ -221,6 +221,20 @@ test('a whole collection: "Select all" approves every draft of the run, past the
   expect(
     await database.prisma.contentDraft.groupBy({ by: ['status'], where: { runId: collectionRun }, _count: true }),
   ).toEqual([{ status: 'approved', _count: expected }]);
+
+  // A draft's page walks the run in the list's order, without going back to the list.
+  const [first, second] = await database.prisma.contentDraft.findMany({
+    where: { runId: collectionRun },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+    take: 2,
+  });
+  await page.goto(`/content/drafts/${first?.id}`);
+  await expect(page.getByRole('button', { name: 'Previous draft' })).toBeDisabled();
+  await page.getByRole('link', { name: 'Next draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/content/drafts/${second?.id}$`));
+  await expect(page.getByRole('link', { name: 'Previous draft' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('a viewer reads the studio and the drafts, without a button that changes anything', async ({

@@ -47,6 +47,14 @@ export default function DraftPage() {
       subtitle={`${draft.kindLabel} · ${languageName(draft.language)}`}
       titleMetadata={<Badge tone={status.tone}>{status.label}</Badge>}
       backAction={{ content: 'Content studio', url: draft.runId ? `/content?run=${draft.runId}` : '/content' }}
+      pagination={{
+        hasPrevious: draft.neighbours.previousId !== null,
+        previousURL: draft.neighbours.previousId ? `/content/drafts/${draft.neighbours.previousId}` : undefined,
+        hasNext: draft.neighbours.nextId !== null,
+        nextURL: draft.neighbours.nextId ? `/content/drafts/${draft.neighbours.nextId}` : undefined,
+        accessibilityLabels: { previous: 'Previous draft', next: 'Next draft' },
+        label: draft.runId ? 'Drafts of this run' : undefined,
+      }}
     >
       <PageNotice message={notice} onDismiss={() => setNotice(null)} />
       <Layout>

@@ -157,6 +157,32 @@ export async function findDraftWithHistory(prisma: Db, workspaceId: string, draf
   });
 }
 
+/**
+ * The drafts before and after one in the list's order (id) within its run, or
+ * among drafts without a run: the draft page's previous / next, so a reviewer
+ * walks a run without going back to the list.
+ */
+export async function findNeighbourDraftIds(
+  prisma: Db,
+  workspaceId: string,
+  draft: { id: string; runId: string | null },
+): Promise<{ previousId: string | null; nextId: string | null }> {
+  const where = { workspaceId, runId: draft.runId };
+  const [previous, next] = await Promise.all([
+    prisma.contentDraft.findFirst({
+      where: { ...where, id: { lt: draft.id } },
+      select: { id: true },
+      orderBy: { id: 'desc' },
+    }),
+    prisma.contentDraft.findFirst({
+      where: { ...where, id: { gt: draft.id } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    }),
+  ]);
+  return { previousId: previous?.id ?? null, nextId: next?.id ?? null };
+}
+
 export type DraftWithHistory = NonNullable<Awaited<ReturnType<typeof findDraftWithHistory>>>;
 
 /** Locks the workspace's drafts among `draftIds` for a review change; other workspaces' ids are simply absent. */

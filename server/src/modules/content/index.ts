@@ -19,6 +19,7 @@ export {
   type DraftListItem,
   type DraftRecord,
   type DraftWithHistory,
+  findNeighbourDraftIds,
   listDraftPage,
   listDraftsAfter,
 } from './content-draft.repo';

@@ -152,6 +152,17 @@ describe('content studio review', () => {
     });
     const matching = { matching: { run: run.id } };
 
+    // The draft page walks the run in the list's order.
+    const inOrder = await database.prisma.contentDraft.findMany({
+      where: { runId: run.id },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    const ids = inOrder.map((draft) => draft.id);
+    expect((await content.draft(owner, ids[5] as string)).neighbours).toEqual({ previousId: ids[4], nextId: ids[6] });
+    expect((await content.draft(owner, ids[0] as string)).neighbours).toEqual({ previousId: null, nextId: ids[1] });
+    expect((await content.draft(owner, ids[count - 1] as string)).neighbours.nextId).toBeNull();
+
     // Another workspace naming this run matches nothing of it.
     await expect(content.decideMany(stranger, 'approve', matching)).rejects.toThrow('No drafts match the filters.');
     // Publishing and translating take at most a thousand: a larger match is refused, not cut short.

@@ -16,6 +16,7 @@ import {
   estimateContentRun,
   exportApprovedContent,
   exportQuerySchema,
+  findNeighbourDraftIds,
   getDraft,
   kindLabels,
   listDraftPage,
@@ -223,6 +224,8 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
       const draft = await getDraft(prisma, actor.workspaceId, id.data);
       return {
         ...draft,
+        /** Previous and next in the list's order within its run, for walking a run draft by draft. */
+        neighbours: await findNeighbourDraftIds(prisma, actor.workspaceId, draft),
         kindLabel: kindLabels[draft.kind],
         costMicroUsd: Number(draft.costMicroUsd),
         limits: contentLimits,

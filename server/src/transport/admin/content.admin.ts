@@ -256,7 +256,7 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
       await editDraft(prisma, toActor(actor), z.uuid().parse(draftId), content);
     },
 
-    /** One draft's decision (its page), with an optional note. */
+    /** A decision on the given drafts; a draft's own page passes one, with `single` and an optional note. */
     async decide(
       actor: AdminActor,
       decision: 'approve' | 'reject' | 'reopen',

@@ -65,15 +65,9 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
           ? 'Choose a collection.'
           : null;
   // A run is started only with its price in view: the estimate for exactly this selection, within budget.
-  const unpriced = missing
-    ? null
-    : !estimate
-      ? canGenerate
-        ? 'Estimate the cost, then generate.'
-        : null
-      : !estimate.fitsBudget
-        ? 'This run would go over the AI budget.'
-        : null;
+  const estimateFirst = canGenerate ? 'Estimate the cost, then generate.' : null;
+  const unpriced = !estimate ? estimateFirst : estimate.fitsBudget ? null : 'This run would go over the AI budget.';
+  const hint = missing ?? unpriced;
 
   const post = (fetcher: typeof estimator | typeof starter, intent: 'estimate' | 'start') => {
     setLastAsked(intent);
@@ -154,9 +148,9 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
         ) : null}
         {estimate ? <EstimateSummary estimate={estimate} kindLabels={data.kindLabels} /> : null}
         <InlineStack gap="300" align="end" blockAlign="center">
-          {missing || unpriced ? (
+          {hint ? (
             <Text as="span" tone="subdued">
-              {missing ?? unpriced}
+              {hint}
             </Text>
           ) : null}
           <Button
@@ -169,7 +163,7 @@ export function GenerateCard(props: { data: ContentLoaderData; onStarted(run: { 
           {canGenerate ? (
             <Button
               variant="primary"
-              disabled={Boolean(missing || unpriced)}
+              disabled={Boolean(hint)}
               loading={starter.state !== 'idle'}
               onClick={() => post(starter, 'start')}
             >

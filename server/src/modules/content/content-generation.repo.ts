@@ -1,7 +1,6 @@
 import { type ContentDraftStatus, type ContentKind, Prisma, type PrismaClient } from '@prisma/client';
-import { uuidV7 } from '../../platform/uuid-v7';
 import { PROMPT_VERSION } from './content-prompt';
-import { systemActor } from './content-revision.repo';
+import { type NewRevision, revisionInsertSql, systemActor } from './content-revision.repo';
 import type { RunProgress } from './content-run.repo';
 
 /**
@@ -94,8 +93,25 @@ export async function storeDraftResult(
         provider = ${result.provider}, model = ${result.model}, "costMicroUsd" = ${result.costMicroUsd},
         "generatedAt" = now(), error = NULL`
     : Prisma.sql`status = 'failed', error = ${result.error}`;
-  const actor = systemActor(target.workspaceId);
-  const cost = generated ? result.costMicroUsd : 0n;
+  const revision: NewRevision = generated
+    ? {
+        draftId: target.draftId,
+        action: 'generated',
+        fromStatus: 'queued',
+        toStatus: 'generated',
+        after: result.content,
+        provider: result.provider,
+        model: result.model,
+        promptVersion: PROMPT_VERSION,
+      }
+    : {
+        draftId: target.draftId,
+        action: 'generation_failed',
+        fromStatus: 'queued',
+        toStatus: 'failed',
+        promptVersion: PROMPT_VERSION,
+        note: result.error,
+      };
   const [row] = await prisma.$queryRaw<{ changed: boolean; runStatus: RunProgress['status'] | null }[]>`
     WITH draft AS (
       UPDATE "ContentDraft" SET ${draftChange}, attempts = ${result.attempts},
@@ -103,19 +119,13 @@ export async function storeDraftResult(
       WHERE id = ${target.draftId}::uuid AND "workspaceId" = ${target.workspaceId}::uuid AND status = 'queued'
       RETURNING id, "workspaceId", "runId"
     ), revision AS (
-      INSERT INTO "ContentRevision" (id, "workspaceId", "draftId", action, "actorType", "actorId", "actorName",
-                                     "fromStatus", "toStatus", after, provider, model, "promptVersion", note)
-      SELECT ${uuidV7()}::uuid, draft."workspaceId", draft.id, ${generated ? 'generated' : 'generation_failed'},
-             ${actor.type}, ${actor.id}, ${actor.name}, 'queued', ${result.status}::"ContentDraftStatus",
-             ${generated ? JSON.stringify(result.content) : null}::jsonb,
-             ${generated ? result.provider : null}, ${generated ? result.model : null}, ${PROMPT_VERSION},
-             ${generated ? null : result.error}
+      ${revisionInsertSql(systemActor(target.workspaceId), revision)}
       FROM draft
     ), run AS (
       UPDATE "ContentRun" r SET
         "doneItems" = r."doneItems" + ${generated ? 1 : 0},
         "failedItems" = r."failedItems" + ${generated ? 0 : 1},
-        "costMicroUsd" = r."costMicroUsd" + ${cost},
+        "costMicroUsd" = r."costMicroUsd" + ${generated ? result.costMicroUsd : 0n},
         status = CASE WHEN r.status = 'running' AND r."doneItems" + r."failedItems" + 1 >= r."totalItems"
                       THEN 'completed'::"ContentRunStatus" ELSE r.status END,
         "finishedAt" = CASE WHEN r.status = 'running' AND r."doneItems" + r."failedItems" + 1 >= r."totalItems"

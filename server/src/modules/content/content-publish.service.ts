@@ -3,6 +3,7 @@ import type { Jobs } from '../../platform/jobs/jobs';
 import { type ContentActor, InvalidContentError, maxBulkDrafts } from './content.model';
 import { descriptionToHtml } from './content-export';
 import { appendRevisions, systemActor } from './content-revision.repo';
+import { type DraftSelection, resolveDraftSelection } from './content-selection';
 
 export const CONTENT_PUBLISH_QUEUE = 'content.publish';
 
@@ -48,9 +49,9 @@ const publishableKinds = new Set(['description', 'seo']);
 export async function requestPublish(
   deps: { prisma: PrismaClient; jobs: Pick<Jobs, 'insertInTransaction'> },
   actor: ContentActor,
-  draftIds: string[],
+  selection: DraftSelection,
 ): Promise<{ products: number; skipped: number }> {
-  const ids = [...new Set(draftIds)];
+  const ids = [...new Set(await resolveDraftSelection(deps.prisma, actor.workspaceId, selection, maxBulkDrafts))];
   if (ids.length === 0) throw new InvalidContentError('Select at least one approved draft.');
   if (ids.length > maxBulkDrafts) throw new InvalidContentError(`Select at most ${maxBulkDrafts} drafts at a time.`);
   const workspace = await deps.prisma.workspace.findUniqueOrThrow({

@@ -6,6 +6,7 @@ import {
   type ContentActor,
   ContentBudgetError,
   ContentRunNotFoundError,
+  maxBulkDrafts,
   NothingToGenerateError,
   reviewAnalysisSchemaInput,
   type StartRunInput,
@@ -24,6 +25,7 @@ import {
   stopRun,
   sumPromptCharacters,
 } from './content-run.repo';
+import { type DraftSelection, resolveDraftSelection } from './content-selection';
 
 export const CONTENT_GENERATE_QUEUE = 'content.generate';
 
@@ -202,9 +204,11 @@ export async function startReviewAnalysis(
 export async function startTranslation(
   deps: ContentRunDeps,
   actor: ContentActor,
-  input: unknown,
+  selection: DraftSelection,
+  languages?: string[],
 ): Promise<RunProgress[]> {
-  const parsed = translateSchema.parse(input);
+  const draftIds = await resolveDraftSelection(deps.prisma, actor.workspaceId, selection, maxBulkDrafts);
+  const parsed = translateSchema.parse({ draftIds, languages });
   const profile = await findWorkspaceProfile(deps.prisma, actor.workspaceId);
   if (!profile) throw new ContentRunNotFoundError();
   const sources = await deps.prisma.contentDraft.findMany({

@@ -75,7 +75,7 @@ export {
   startReviewAnalysis,
   startTranslation,
 } from './content-run.service';
-export { type DraftSelection, maxMatchingDrafts, resolveDraftSelection } from './content-selection';
+export { type DraftSelection, maxMatchingDrafts } from './content-selection';
 export {
   createProviderPace,
   defaultProviderLimits,

@@ -26,7 +26,7 @@ export const queueDefinitions: QueueDefinition[] = [
   { name: 'assistant.reply', options: { ...standardRetries, retryLimit: 1, expireInSeconds: 120 } },
   { name: 'conversation.analyze', options: standardRetries },
   // A heartbeat every few seconds: a worker killed mid-call hands its draft back in
-  // about 20 s instead of waiting out the 15-minute expiry.
+  // 10–20 s instead of waiting out the 15-minute expiry.
   { name: 'content.generate', options: { ...standardRetries, heartbeatSeconds: 10 } },
   { name: 'content.publish', options: standardRetries },
   { name: 'outreach.send', options: standardRetries },

@@ -21,10 +21,8 @@ import {
   kindLabels,
   listDraftPage,
   listRecentRuns,
-  maxBulkDrafts,
   productKinds,
   requestPublish,
-  resolveDraftSelection,
   reviewTransitions,
   startContentRun,
   startReviewAnalysis,
@@ -213,8 +211,7 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
 
     async translate(actor: AdminActor, selection: unknown) {
       await mayChange(actor);
-      const draftIds = await resolveDraftSelection(prisma, actor.workspaceId, toSelection(selection), maxBulkDrafts);
-      return (await startTranslation(deps, toActor(actor), { draftIds })).map(toRunProgressWire);
+      return (await startTranslation(deps, toActor(actor), toSelection(selection))).map(toRunProgressWire);
     },
 
     async draft(actor: AdminActor, draftId: string) {
@@ -275,8 +272,7 @@ export function createContentAdmin(deps: Pick<AdminDeps, 'prisma' | 'jobs' | 'ai
 
     async publish(actor: AdminActor, selection: unknown) {
       await mayChange(actor);
-      const draftIds = await resolveDraftSelection(prisma, actor.workspaceId, toSelection(selection), maxBulkDrafts);
-      return requestPublish(deps, toActor(actor), draftIds);
+      return requestPublish(deps, toActor(actor), toSelection(selection));
     },
 
     async saveBrandVoice(actor: AdminActor, brandVoice: WorkspaceSettings['brandVoice'] | unknown) {

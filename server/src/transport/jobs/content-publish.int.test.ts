@@ -138,7 +138,7 @@ describe('publishing approved content to Shopify', () => {
     });
     await editDraft(database.prisma, actor, seo, { title: 'Trailhead Tent for Two', metaDescription: 'Two people.' });
     await decideDrafts(database.prisma, actor, 'approve', [description, seo]);
-    expect(await requestPublish({ prisma: database.prisma, jobs }, actor, [description, seo])).toEqual({
+    expect(await requestPublish({ prisma: database.prisma, jobs }, actor, { draftIds: [description, seo] })).toEqual({
       products: 1,
       skipped: 0,
     });
@@ -172,7 +172,7 @@ describe('publishing approved content to Shopify', () => {
     await decideDrafts(database.prisma, actor, 'approve', [refused]);
     await decideDrafts(database.prisma, actor, 'reject', [rejected], { note: 'Too short' });
     const before = fake.productUpdates.length;
-    expect(await requestPublish({ prisma: database.prisma, jobs }, actor, [refused, rejected])).toEqual({
+    expect(await requestPublish({ prisma: database.prisma, jobs }, actor, { draftIds: [refused, rejected] })).toEqual({
       products: 1,
       skipped: 1,
     });
